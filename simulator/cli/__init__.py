@@ -1,0 +1,68 @@
+"""The `uofsim` console command.
+
+Each subcommand lives in its own module exposing `configure(parser)` and
+`run(args) -> int`. Modules must keep heavy imports (pygame, matplotlib)
+inside `run`, so `uofsim validate` stays light.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from simulator import __version__
+from simulator.cli.errors import UsageError, UserError
+
+# name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "play": ("simulator.cli.play", "play scenarios in the trainee's window"),
+    "validate": ("simulator.cli.validate", "check scenario files and folders"),
+    "explore": ("simulator.cli.explore", "walk every branch of a scenario without playing"),
+    "run": ("simulator.cli.run", "play a scenario headless and write a session log"),
+    "graph": ("simulator.cli.graph", "print a scenario's branch graph (mermaid or dot)"),
+    "schema": ("simulator.cli.schema", "print the JSON Schema of the scenario format"),
+    "new": ("simulator.cli.new", "write a small valid scenario to start from"),
+    "review": ("simulator.cli.review", "report on session logs per trainee, scenario and session"),
+    "replay": ("simulator.cli.replay", "replay a recorded session in the window"),
+    "verify": ("simulator.cli.verify", "check the integrity of session logs"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="uofsim", description="Use-of-force decision-training simulator.")
+    parser.add_argument("--version", action="version", version=f"uofsim {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        cmd = sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
+        module.configure(cmd)
+        cmd.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._module.run(args) or 0)
+    except UsageError as exc:
+        print(f"uofsim {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except UserError as exc:
+        print(f"{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("uofsim: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

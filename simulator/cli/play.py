@@ -1,0 +1,13 @@
+"""`uofsim play` (not built yet)."""
+
+import argparse
+
+from simulator.cli.errors import UserError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def run(args: argparse.Namespace) -> int:
+    raise UserError("uofsim play: not available yet")
