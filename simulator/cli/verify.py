@@ -1,13 +1,55 @@
-"""`uofsim verify` (not built yet)."""
+"""`uofsim verify PATH… [--key-file FILE]`: integrity of session logs."""
+
+from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.cli.errors import UserError
 
+if TYPE_CHECKING:
+    from simulator.logbook import Verification
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="session log files or folders (searched for *.jsonl)")
+    parser.add_argument(
+        "--key-file",
+        type=Path,
+        metavar="FILE",
+        help="the academy key, to check each record's mac (default: $UOFSIM_LOG_KEY, else chain only)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UserError("uofsim verify: not available yet")
+    from simulator.logbook import KeyFileError, LogReadError, iter_log_files, load_key, verify_file
+
+    try:
+        key = load_key(args.key_file)
+        files = list(iter_log_files(args.paths))
+    except (KeyFileError, LogReadError) as exc:
+        raise UserError(str(exc)) from None
+    if not files:
+        print("uofsim verify: no session logs (*.jsonl) found", file=sys.stderr)
+    failed = False
+    for file in files:
+        result = verify_file(file, key)
+        print(f"{_shown(file)}: {_verdict(result)}", flush=True)
+        failed |= result.status in ("tampered", "unreadable")
+    return 1 if failed else 0
+
+
+def _verdict(result: Verification) -> str:
+    if result.status == "tampered":
+        return f"tampered at seq {result.first_bad_seq} ({result.detail})"
+    if result.status == "unreadable":
+        return f"unreadable ({result.detail})"
+    return result.status
+
+
+def _shown(path: Path) -> str:
+    """The path, with control characters escaped so a file name cannot forge output lines."""
+    text = str(path)
+    return ascii(text)[1:-1] if any(ord(c) < 32 or c == "\x7f" for c in text) else text

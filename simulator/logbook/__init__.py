@@ -1,0 +1,44 @@
+"""Session logs: written as the session goes, hash-chained, optionally MACed,
+read tolerantly and verified (see /work/shared/spec/session-log.md)."""
+
+from simulator.logbook.ids import (
+    SESSION_ID_PATTERN,
+    TRAINEE_ID_PATTERN,
+    new_session_id,
+    validate_trainee_id,
+)
+from simulator.logbook.keys import KeyFileError, load_key, resolve_log_dir
+from simulator.logbook.reader import (
+    LogReadError,
+    SessionLog,
+    iter_log_files,
+    iter_records,
+    read_log,
+)
+from simulator.logbook.records import END_TYPES, FORMAT_VERSION, RECORD_TYPES, ZERO_HASH
+from simulator.logbook.verify import Verification, verify_bytes, verify_file
+from simulator.logbook.writer import LogWriteError, SessionLogWriter
+
+__all__ = [
+    "END_TYPES",
+    "FORMAT_VERSION",
+    "RECORD_TYPES",
+    "SESSION_ID_PATTERN",
+    "TRAINEE_ID_PATTERN",
+    "ZERO_HASH",
+    "KeyFileError",
+    "LogReadError",
+    "LogWriteError",
+    "SessionLog",
+    "SessionLogWriter",
+    "Verification",
+    "iter_log_files",
+    "iter_records",
+    "load_key",
+    "new_session_id",
+    "read_log",
+    "resolve_log_dir",
+    "validate_trainee_id",
+    "verify_bytes",
+    "verify_file",
+]

@@ -1,0 +1,60 @@
+"""The byte-level rules of session log format 1, shared by writer, reader and verify."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+from typing import Any
+
+FORMAT_VERSION = 1
+ZERO_HASH = "0" * 64
+LOG_SUFFIX = ".jsonl"
+
+START_TYPE = "session_started"
+END_TYPES = frozenset({"session_ended", "session_aborted"})
+# The record types of format 1 (session-log.md). Verify treats any other type as
+# tampering, so a new type must be added here first.
+RECORD_TYPES = frozenset(
+    {
+        START_TYPE,
+        "situation_entered",
+        "assessment",
+        "plan",
+        "action",
+        "timeout",
+        "situation_scored",
+        "ending_reached",
+        "follow_up",
+        *END_TYPES,
+    }
+)
+RESERVED_KEYS = ("seq", "t", "type", "prev", "mac")
+
+# The mac member is always last, so it is the exact tail of the line.
+_MAC_TAIL = re.compile(rb',"mac":"([0-9a-f]{64})"\}\Z')
+
+
+def canonical_json(record: dict[str, Any]) -> str:
+    """The one text a record may have in a log line (no newline)."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def line_hash(line: bytes) -> str:
+    """The `prev` value the next record carries for `line` (bytes without its newline)."""
+    return hashlib.sha256(line).hexdigest()
+
+
+def compute_mac(key: bytes, body: bytes) -> str:
+    """HMAC-SHA256 over the line as written without the mac member."""
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+def split_mac(line: bytes) -> tuple[bytes, str] | None:
+    """(line without its mac member, mac) straight from the raw bytes, or None if the
+    line does not end with a well-formed mac member."""
+    match = _MAC_TAIL.search(line)
+    if match is None:
+        return None
+    return line[: match.start()] + b"}", match.group(1).decode("ascii")

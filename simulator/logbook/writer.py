@@ -1,0 +1,189 @@
+"""Append-only, hash-chained, fsynced session log writer (session-log.md)."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from simulator.logbook.ids import SESSION_ID_PATTERN
+from simulator.logbook.records import (
+    END_TYPES,
+    LOG_SUFFIX,
+    RESERVED_KEYS,
+    ZERO_HASH,
+    canonical_json,
+    compute_mac,
+    line_hash,
+)
+
+_OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+class LogWriteError(Exception):
+    """The log could not be written; the session must stop. One line naming the file."""
+
+
+class SessionLogWriter:
+    """Writes one session log. Every write() is on disk (fsynced) when it returns.
+
+    After any failed write the writer refuses further writes: the file may end in
+    a torn line, and carrying on would fork the chain.
+    """
+
+    def __init__(self, path: Path, fd: int, clock: Callable[[], float], key: bytes | None) -> None:
+        self._path = path
+        self._fd: int | None = fd
+        self._clock = clock
+        self._key = key
+        self._seq = 0
+        self._prev = ZERO_HASH
+        self._last_t = 0.0
+        self._last_record: dict[str, Any] | None = None
+        self._failed: str | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def create(
+        cls,
+        log_dir: Path,
+        session_id: str,
+        *,
+        clock: Callable[[], float],
+        key: bytes | None = None,
+    ) -> SessionLogWriter:
+        """Create `<log_dir>/<session_id>.jsonl` (never overwriting) and return its writer."""
+        if SESSION_ID_PATTERN.fullmatch(session_id) is None:
+            raise ValueError(f"session id {session_id!r} is not safe as a file name")
+        if key is not None and not key:
+            raise ValueError("the log key must not be empty")
+        log_dir = Path(log_dir)
+        path = log_dir / f"{session_id}{LOG_SUFFIX}"
+        try:
+            log_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, _OPEN_FLAGS, 0o644)
+        except FileExistsError:
+            raise LogWriteError(f"{path}: session log already exists (never overwritten)") from None
+        except OSError as exc:
+            raise LogWriteError(f"{path}: cannot create session log: {_reason(exc)}") from None
+        _fsync_dir(log_dir)
+        return cls(path, fd, clock, key)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def last_record(self) -> dict[str, Any] | None:
+        """The last record written (a copy), or None before the first."""
+        return None if self._last_record is None else dict(self._last_record)
+
+    @property
+    def closed(self) -> bool:
+        return self._fd is None
+
+    def write(self, type: str, /, **fields: Any) -> dict[str, Any]:
+        """Append one record and fsync it; return the record as written."""
+        with self._lock:
+            if self._fd is None:
+                raise ValueError(f"{self._path}: session log is closed")
+            if self._failed is not None:
+                raise LogWriteError(f"{self._path}: not written, an earlier write failed ({self._failed})")
+            if self._last_record is not None and self._last_record["type"] in END_TYPES:
+                raise ValueError(f"{self._path}: session already ended, no record may follow {self._last_record['type']}")
+            record, line = self._build(type, fields)
+            self._append(line)
+            self._seq += 1
+            self._prev = line_hash(line[:-1])
+            self._last_t = record["t"]
+            self._last_record = record
+            return dict(record)
+
+    def _build(self, type: str, fields: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        if not isinstance(type, str) or not type:
+            raise ValueError("record type must be a non-empty string")
+        clash = [k for k in fields if k in RESERVED_KEYS]
+        if clash:
+            raise ValueError(f"record fields may not be named {', '.join(clash)}")
+        t = float(self._clock())
+        if not math.isfinite(t):
+            raise ValueError(f"clock returned {t!r}")
+        # A monotonic clock never goes back; clamping keeps `t` non-decreasing
+        # even if an injected test clock does.
+        t = max(round(t, 3), self._last_t)
+        record: dict[str, Any] = {"seq": self._seq, "t": t, "type": type, **fields, "prev": self._prev}
+        text = canonical_json(record)
+        if self._key is not None:
+            mac = compute_mac(self._key, _encode(text, type))
+            record["mac"] = mac
+            text = text[:-1] + f',"mac":"{mac}"' + "}"
+        # Verify relies on every line being canonical; refuse values that are not
+        # (e.g. dict keys that collide once turned into strings).
+        if canonical_json(json.loads(text)) != text:
+            raise ValueError(f"record {type!r} does not serialise canonically (duplicate keys?)")
+        return record, _encode(text, type) + b"\n"
+
+    def _append(self, line: bytes) -> None:
+        assert self._fd is not None
+        try:
+            written = os.write(self._fd, line)  # one write: a crash tears at most this line
+            if written != len(line):
+                raise OSError(f"short write ({written} of {len(line)} bytes; disk full?)")
+            os.fsync(self._fd)
+        except OSError as exc:
+            self._failed = _reason(exc)
+            raise LogWriteError(f"{self._path}: cannot write session log: {self._failed}") from None
+
+    def close(self) -> None:
+        """Close the file (idempotent). Every written record is already on disk."""
+        with self._lock:
+            if self._fd is not None:
+                fd, self._fd = self._fd, None
+                try:
+                    os.close(fd)
+                except OSError as exc:
+                    raise LogWriteError(f"{self._path}: cannot close session log: {_reason(exc)}") from None
+
+    def __enter__(self) -> SessionLogWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"SessionLogWriter({str(self._path)!r}, records={self._seq})"
+
+
+def _encode(text: str, type: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"record {type!r} contains text that is not valid Unicode (lone surrogate)") from None
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the new directory entry durable too (best effort: not every OS allows it)."""
+    try:
+        dfd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)

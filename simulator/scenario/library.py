@@ -1,0 +1,62 @@
+"""Checking many scenario files at once, as `uofsim validate` and the library do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from simulator.scenario.loader import LoadedScenario, load_file
+from simulator.scenario.problems import Problem, ScenarioError, Severity
+
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class FileReport:
+    path: Path
+    loaded: LoadedScenario | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def scenario_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Scenario files named directly, and those found (recursively) in folders."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in SCENARIO_SUFFIXES and p.is_file())
+        else:
+            yield path
+
+
+def check_files(paths: Iterable[Path]) -> list[FileReport]:
+    """Load every file, then check that scenario ids are unique across them."""
+    reports = [check_file(path) for path in scenario_files(paths)]
+    first_with_id: dict[str, FileReport] = {}
+    for report in reports:
+        if report.loaded is None:
+            continue
+        scenario_id = report.loaded.scenario.id
+        if scenario_id in first_with_id:
+            other = first_with_id[scenario_id].path
+            report.problems.append(report.loaded.source.problem(("id",), f"scenario id '{scenario_id}' is also used by {other}"))
+        else:
+            first_with_id[scenario_id] = report
+    return reports
+
+
+def check_file(path: Path) -> FileReport:
+    if not path.exists():
+        return FileReport(path, None, [Problem(str(path), None, None, Severity.ERROR, "no such file or folder")])
+    try:
+        loaded = load_file(path)
+    except ScenarioError as exc:
+        return FileReport(path, None, list(exc.problems))
+    return FileReport(path, loaded, list(loaded.warnings))

@@ -1,0 +1,239 @@
+"""Load a scenario file: YAML -> validated model -> lint, every error positioned."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from simulator.domain import (
+    Behaviour,
+    CommunityAction,
+    Consideration,
+    Equipment,
+    Factor,
+    Force,
+    Injury,
+    Rating,
+    Result,
+    SceneObjectKind,
+    Verdict,
+    Weapon,
+)
+from simulator.scenario.model import Scenario
+from simulator.scenario.problems import Problem, ScenarioError, Severity, sort_problems
+from simulator.scenario.source import PathKey, SourceMap, decode, parse
+
+
+@dataclass
+class LoadedScenario:
+    """A scenario with what an author or the engine needs to know about its file."""
+
+    scenario: Scenario
+    path: Path
+    sha256: str
+    source: SourceMap
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_scenario(path: str | Path, *, lint: bool = True) -> Scenario:
+    """The validated scenario at `path`; raises ScenarioError listing every error."""
+    return load_file(path, lint=lint).scenario
+
+
+def load_file(path: str | Path, *, lint: bool = True) -> LoadedScenario:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ScenarioError([Problem(str(path), None, None, Severity.ERROR, "is a folder, not a scenario file")]) from None
+    except OSError as exc:
+        raise ScenarioError([Problem(str(path), None, None, Severity.ERROR, f"cannot read: {exc.strerror}")]) from None
+    return load_bytes(raw, path, lint=lint)
+
+
+def load_bytes(raw: bytes, path: Path, *, lint: bool = True) -> LoadedScenario:
+    """Load from bytes already read (the engine keeps the bytes it started with)."""
+    name = str(path)
+    data, source = parse(decode(raw, name), name)
+    if not isinstance(data, dict):
+        raise ScenarioError([source.problem((), f"expected a mapping of scenario fields, found {_describe(data)}")])
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise ScenarioError(validation_problems(exc, data, source)) from None
+    loaded = LoadedScenario(scenario, path, hashlib.sha256(raw).hexdigest(), source)
+    if lint:
+        from simulator.scenario.lint import lint as run_lint
+
+        problems = run_lint(loaded)
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if errors:
+            raise ScenarioError(problems)
+        loaded.warnings = sort_problems(problems)
+    return loaded
+
+
+# --- turning pydantic's errors into an author's messages ------------------------
+
+_VOCABULARIES: dict[frozenset[str], str] = {
+    frozenset(e.value for e in enum): name
+    for enum, name in [
+        (Behaviour, "behaviour"),
+        (Force, "force option"),
+        (Consideration, "tactical consideration"),
+        (CommunityAction, "community-policing action"),
+        (Rating, "rating"),
+        (Verdict, "verdict"),
+        (Equipment, "equipment"),
+        (Injury, "injury"),
+        (Result, "result"),
+        (Weapon, "weapon"),
+        (SceneObjectKind, "object kind"),
+        (Factor, "situation factor"),
+    ]
+}
+
+_PATTERNS = {
+    r"^[a-z0-9][a-z0-9-]*$": "an id of lowercase letters, digits and '-'",
+    r"^[A-Za-z0-9][A-Za-z0-9_.-]*$": "an id of letters, digits, '-', '_' and '.'",
+    r"^[a-z_][a-z0-9_]*$": "a variable name of lowercase letters, digits and '_'",
+    r"^[a-z]{2}(-[A-Za-z]{2})?$": "a language code such as 'en' or 'fr'",
+}
+
+_KINDS = {
+    "string_type": "text",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "dict_type": "a mapping",
+    "list_type": "a list",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "int_from_float": "a whole number",
+}
+
+
+def _field_names() -> set[str]:
+    from simulator.scenario import model
+
+    names: set[str] = set()
+    for obj in vars(model).values():
+        if isinstance(obj, type) and hasattr(obj, "model_fields"):
+            names.update(f.alias or n for n, f in obj.model_fields.items())
+    return names
+
+
+def validation_problems(exc: ValidationError, data: Any, source: SourceMap) -> list[Problem]:
+    """One problem per offending node; alternatives of a union become one message."""
+    grouped: dict[PathKey, list[tuple[dict[str, Any], bool]]] = {}
+    for error in exc.errors():
+        where, is_key = _data_path(error["loc"], data)
+        grouped.setdefault(where, []).append((error, is_key))
+    problems = []
+    for where, errors in grouped.items():
+        is_key = errors[0][1]
+        problems.append(source.problem(where, _message(where, [e for e, _ in errors], data), at_key=is_key))
+    return sort_problems(problems)
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[PathKey, bool]:
+    """Follow pydantic's loc through the data, skipping union-branch labels."""
+    where: list[str | int] = []
+    node = data
+    for part in loc:
+        if part == "[key]":
+            return tuple(where), True
+        if isinstance(node, dict) and part in node:
+            where.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            where.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part not in node and _is_field_name(part):
+            # A missing or unknown field named by the error itself.
+            return tuple(where), False
+    return tuple(where), False
+
+
+def _is_field_name(part: str) -> bool:
+    return part.replace("_", "").isalnum() and not part[:1].isupper() and part not in {"str", "int", "float", "list"}
+
+
+def _value_at(data: Any, where: PathKey) -> Any:
+    for part in where:
+        data = data[part]
+    return data
+
+
+def _message(where: PathKey, errors: list[dict[str, Any]], data: Any) -> str:
+    value = _value_at(data, where)
+    types = [e["type"] for e in errors]
+    if any(t == "extra_forbidden" for t in types):
+        return _unknown_field_message(errors)
+    if any(t == "missing" for t in types):
+        missing = sorted({str(e["loc"][-1]) for e in errors if e["type"] == "missing"})
+        names = ", ".join(f"'{m}'" for m in missing)
+        return f"missing required field{'s' if len(missing) > 1 else ''} {names}"
+    kinds = [_KINDS[t] for t in types if t in _KINDS]
+    if len(errors) > 1 and kinds:
+        # A union whose every alternative failed: say what would have fitted.
+        expected = " or ".join(dict.fromkeys(kinds))
+        return f"expected {expected}, found {_describe(value)}"
+    return _single_message(errors[0], value)
+
+
+def _unknown_field_message(errors: list[dict[str, Any]]) -> str:
+    name = str(next(e["loc"][-1] for e in errors if e["type"] == "extra_forbidden"))
+    close = difflib.get_close_matches(name, sorted(_field_names()), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown field '{name}'{hint}"
+
+
+def _single_message(error: dict[str, Any], value: Any) -> str:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "enum":
+        allowed = [v.strip(" '") for v in ctx["expected"].replace(" or ", ", ").split(",")]
+        vocabulary = _VOCABULARIES.get(frozenset(allowed), "value")
+        return f"'{value}' is not a known {vocabulary}; expected one of: {', '.join(allowed)}"
+    if kind == "literal_error":
+        return f"must be {ctx.get('expected')}, found {_describe(value)}"
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' is not {_PATTERNS.get(ctx.get('pattern', ''), 'in the expected form')}"
+    if kind == "bool_type":
+        return f"expected true or false, found {_describe(value)} (only true and false are booleans)"
+    if kind in _KINDS:
+        return f"expected {_KINDS[kind]}, found {_describe(value)}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<", "less_than_equal": "<="}[kind]
+        bound = next(iter(ctx.values()))
+        return f"must be {sign} {bound}, found {value!r}"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item{'s' if ctx.get('min_length') != 1 else ''}"
+    if kind == "too_long":
+        return f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} allowed"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters"
+    if kind == "next_kind":
+        return f"expected an id, a list of {{if, goto}} branches, or {{random: [...]}}, found {_describe(value)}"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return str(error["msg"])
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value[:40]}'" if value else "an empty string"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)

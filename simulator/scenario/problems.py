@@ -1,0 +1,45 @@
+"""Problems found in a scenario file, each pointing at file:line:col."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int | None
+    col: int | None
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}:{self.col}"
+        return f"{where}: {self.severity.value}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+class ScenarioError(Exception):
+    """A scenario file could not be loaded. `problems` holds every error found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=_sort_key)
+        super().__init__(str(self.problems[0]) if self.problems else "invalid scenario")
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, int, str]:
+    return (problem.path, problem.line or 0, problem.col or 0, problem.message)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=_sort_key)

@@ -1,0 +1,164 @@
+"""A scenario's states: (node, variable values), and the moves between them.
+
+Both the lint pass (can every state still reach an ending?) and the engine's
+explorer walk this space instead of enumerating paths, so loops cost no more
+than their distinct states. Variables are unbounded integers; to keep the
+space finite, a value further than `window` beyond every threshold any
+condition tests is clamped there, where no condition can tell it apart.
+"""
+
+from __future__ import annotations
+
+import random as _random
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from simulator.scenario.model import Branch, Option, RandomNext, Scenario, Situation, condition_holds
+
+MAX_STATES = 200_000
+
+
+@dataclass(frozen=True)
+class State:
+    node: str
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    target: str
+    probability: float
+
+
+@dataclass(frozen=True)
+class Move:
+    """One way out of a situation: an option, or the clock running out."""
+
+    option: Option | None  # None: the timeout
+    values: tuple[int, ...]  # variables after the option's effects
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def is_timeout(self) -> bool:
+        return self.option is None
+
+
+class StateSpace:
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.names = tuple(scenario.variables)
+        self._bounds = {name: self._clamp_bounds(name) for name in self.names}
+
+    # --- construction ---------------------------------------------------------
+    def _clamp_bounds(self, name: str) -> tuple[int, int]:
+        thresholds = [self.scenario.variables[name]]
+        largest_step = 1
+        for situation in self.scenario.situations.values():
+            for option in situation.options:
+                largest_step = max(largest_step, abs(option.effects.get(name, 0)))
+                for condition in _conditions(option.next):
+                    test = condition.get(name)
+                    if test is not None:
+                        thresholds += [v for v in (test.at_least, test.at_most, test.equals) if v is not None]
+            for condition in _conditions(situation.timeout):
+                test = condition.get(name)
+                if test is not None:
+                    thresholds += [v for v in (test.at_least, test.at_most, test.equals) if v is not None]
+        window = largest_step * 2
+        return min(thresholds) - window, max(thresholds) + window
+
+    # --- queries ----------------------------------------------------------------
+    def initial(self) -> State:
+        return State(self.scenario.start, tuple(self.scenario.variables.values()))
+
+    def as_dict(self, values: tuple[int, ...]) -> dict[str, int]:
+        return dict(zip(self.names, values, strict=True))
+
+    def apply(self, values: tuple[int, ...], effects: dict[str, int]) -> tuple[int, ...]:
+        result = []
+        for name, value in zip(self.names, values, strict=True):
+            low, high = self._bounds[name]
+            result.append(min(high, max(low, value + effects.get(name, 0))))
+        return tuple(result)
+
+    def moves(self, state: State) -> list[Move]:
+        situation = self.scenario.situations.get(state.node)
+        if situation is None:
+            return []
+        moves = []
+        for option in situation.options:
+            values = self.apply(state.values, option.effects)
+            moves.append(Move(option, values, resolve(option.next, self.as_dict(values))))
+        if situation.timeout is not None:
+            moves.append(Move(None, state.values, resolve(situation.timeout, self.as_dict(state.values))))
+        return moves
+
+    def successors(self, state: State) -> Iterator[State]:
+        for move in self.moves(state):
+            for outcome in move.outcomes:
+                yield State(outcome.target, move.values)
+
+    def reachable(self, limit: int = MAX_STATES) -> tuple[set[State], bool]:
+        """Every state reachable from the start; False if `limit` cut it short."""
+        start = self.initial()
+        seen = {start}
+        queue = deque([start])
+        while queue:
+            for successor in self.successors(queue.popleft()):
+                if successor not in seen:
+                    if len(seen) >= limit:
+                        return seen, False
+                    seen.add(successor)
+                    queue.append(successor)
+        return seen, True
+
+    def stuck(self, states: set[State]) -> set[State]:
+        """States (among `states`) from which no ending can be reached."""
+        predecessors: dict[State, list[State]] = {}
+        for state in states:
+            for successor in self.successors(state):
+                predecessors.setdefault(successor, []).append(state)
+        good = {s for s in states if self.scenario.is_ending(s.node)}
+        queue = deque(good)
+        while queue:
+            for previous in predecessors.get(queue.popleft(), []):
+                if previous not in good:
+                    good.add(previous)
+                    queue.append(previous)
+        return {s for s in states if s not in good}
+
+
+def resolve(next_: str | list[Branch] | RandomNext, variables: dict[str, int]) -> tuple[Outcome, ...]:
+    """Where a `next` leads with these variables: one target, or a weighted draw."""
+    if isinstance(next_, str):
+        return (Outcome(next_, 1.0),)
+    if isinstance(next_, list):
+        for branch in next_:
+            if branch.when is None or condition_holds(branch.when, variables):
+                return (Outcome(branch.goto, 1.0),)
+        return ()  # lint rejects a branch list without a final unconditional branch
+    total = sum(pick.weight for pick in next_.random)
+    return tuple(Outcome(pick.goto, pick.weight / total) for pick in next_.random)
+
+
+def choose(outcomes: tuple[Outcome, ...], rng: _random.Random) -> str:
+    """Draw one target; a single outcome draws nothing, so seeds stay stable."""
+    if len(outcomes) == 1:
+        return outcomes[0].target
+    return rng.choices([o.target for o in outcomes], weights=[o.probability for o in outcomes])[0]
+
+
+def _conditions(next_: object) -> Iterator[dict]:
+    if isinstance(next_, list):
+        for branch in next_:
+            if branch.when:
+                yield branch.when
+
+
+def situation_exits(situation: Situation) -> Iterator[tuple[str, object]]:
+    """(label, next) for every way out of a situation, for lint and graphs."""
+    for option in situation.options:
+        yield option.id, option.next
+    if situation.timeout is not None:
+        yield "timeout", situation.timeout
