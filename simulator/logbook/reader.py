@@ -100,7 +100,7 @@ def iter_log_files(paths: Iterable[Path | str]) -> Iterator[Path]:
         else:
             raise LogReadError(f"{path}: no such file or directory")
         for file in found:
-            identity = file.resolve()
+            identity = Path(os.path.realpath(file))  # never raises, even on a symlink loop
             if identity not in seen:
                 seen.add(identity)
                 yield file

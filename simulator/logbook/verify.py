@@ -57,6 +57,7 @@ from simulator.logbook.records import (
 VerifyStatus = Literal["ok", "incomplete", "tampered", "unreadable"]
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_END_KEYS = frozenset({"score", "passed", "critical_errors", "community", "situations"})
 _PREV_IN_TAIL = re.compile(rb',"prev":"([0-9a-f]*)')
 
 
@@ -165,6 +166,9 @@ def _value_problem(record: dict[str, Any]) -> str:
         if not isinstance(reason, str) or not reason:
             return "session_aborted has no reason"
     if type_ == "session_ended":
+        missing = _END_KEYS - record.keys()
+        if missing:
+            return f"session_ended lacks {', '.join(sorted(missing))}"
         score, community = record.get("score"), record.get("community")
         errors, situations = record.get("critical_errors"), record.get("situations")
         if type(score) not in (int, float) or not 0 <= score <= 100:

@@ -133,6 +133,8 @@ def validation_problems(exc: ValidationError, data: Any, source: SourceMap) -> l
     grouped: dict[PathKey, list[tuple[dict[str, Any], bool]]] = {}
     for error in exc.errors():
         where, is_key = _data_path(error["loc"], data)
+        # Unknown fields point at their key; missing ones at the key of their parent.
+        is_key = is_key or error["type"] in ("extra_forbidden", "missing")
         grouped.setdefault(where, []).append((error, is_key))
     problems = []
     for where, errors in grouped.items():

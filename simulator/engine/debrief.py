@@ -1,0 +1,247 @@
+"""The debrief: built from session-log records only, so a live session, a replay
+and the review tools all show exactly the same thing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.domain import Behaviour, Force, ForceRange, Injury, Rating, Result, Verdict, default_range
+from simulator.engine.feedback import StepFacts, teaching_notes
+from simulator.engine.scoring import critical_reason, session_score
+from simulator.scenario.model import Scenario, Situation
+
+
+@dataclass
+class SituationReport:
+    """One situation visited, in order."""
+
+    situation: str
+    title: str
+    narrative: str
+    behaviour: Behaviour
+    assessed: Behaviour | None = None
+    assess_score: float | None = None
+    tactics_offered: list[tuple[str, str, Rating]] = field(default_factory=list)
+    tactics_chosen: list[str] = field(default_factory=list)
+    plan_score: float | None = None
+    option: str | None = None
+    option_label: str = ""
+    force: list[Force] = field(default_factory=list)
+    level: int | None = None
+    range: ForceRange | None = None
+    verdict: Verdict | None = None
+    severity: int = 0
+    critical: bool = False
+    reportable: bool = False
+    rationale: str = ""
+    preferred_option: str | None = None
+    decision_s: dict[str, float] = field(default_factory=dict)
+    time_limit_s: float | None = None
+    timed_out: bool = False
+    timeout_phase: str | None = None
+    scores: dict[str, float | None] = field(default_factory=dict)
+    feedback: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Debrief:
+    scenario_id: str
+    scenario_title: str
+    difficulty: int | None
+    trainee: str
+    session_id: str
+    score: float = 0.0
+    passed: bool = False
+    critical_errors: list[dict[str, Any]] = field(default_factory=list)
+    community: float | None = None
+    ending: str | None = None
+    ending_narrative: str = ""
+    result: Result | None = None
+    injuries: list[Injury] = field(default_factory=list)
+    fatal: bool = False
+    follow_up_chosen: list[str] = field(default_factory=list)
+    situations: list[SituationReport] = field(default_factory=list)
+    reportable_actions: list[str] = field(default_factory=list)
+    complete: bool = False  # session_ended was recorded (score and passed are final)
+
+
+def debrief_from_records(
+    records: Iterable[dict[str, Any]],
+    scenario: Any = None,
+    lang: str = "en",
+    *,
+    sha256: str | None = None,
+) -> Debrief:
+    """Rebuild the debrief of a session from its log records.
+
+    `scenario` (a Scenario or a LoadedScenario) supplies the texts when it is
+    the one the session ran: same id, and same file sha256 where one is known
+    (from a LoadedScenario or the `sha256` argument). Otherwise only ids show.
+    """
+    records = list(records)
+    started = next((r for r in records if r.get("type") == "session_started"), {})
+    info = started.get("scenario") or {}
+    model = _matching_scenario(scenario, info, sha256)
+    debrief = Debrief(
+        scenario_id=str(info.get("id", "")),
+        scenario_title=model.title.get(lang) if model else str(info.get("title", "")),
+        difficulty=info.get("difficulty"),
+        trainee=str(started.get("trainee", "")),
+        session_id=str(started.get("session_id", "")),
+    )
+    builder = _Builder(debrief, model, lang)
+    for record in records:
+        builder.add(record)
+    builder.finish()
+    return debrief
+
+
+def _matching_scenario(scenario: Any, info: dict[str, Any], sha256: str | None) -> Scenario | None:
+    if scenario is None:
+        return None
+    model = getattr(scenario, "scenario", scenario)
+    known_sha = getattr(scenario, "sha256", None) or sha256
+    if not isinstance(model, Scenario) or model.id != info.get("id"):
+        return None
+    if known_sha is not None and info.get("sha256") not in (None, known_sha):
+        return None
+    return model
+
+
+class _Builder:
+    def __init__(self, debrief: Debrief, scenario: Scenario | None, lang: str) -> None:
+        self.debrief = debrief
+        self.scenario = scenario
+        self.lang = lang
+        self.ended: dict[str, Any] | None = None
+
+    def add(self, record: dict[str, Any]) -> None:
+        handler = getattr(self, f"_on_{record.get('type')}", None)
+        if handler is not None:
+            handler(record)
+
+    @property
+    def current(self) -> SituationReport:
+        return self.debrief.situations[-1]
+
+    def _situation(self, situation_id: str) -> Situation | None:
+        return self.scenario.situations.get(situation_id) if self.scenario else None
+
+    def _on_situation_entered(self, r: dict[str, Any]) -> None:
+        sid = str(r["situation"])
+        situation = self._situation(sid)
+        report = SituationReport(
+            situation=sid,
+            title=situation.title.get(self.lang) if situation and situation.title else sid,
+            narrative=situation.narrative.get(self.lang) if situation else "",
+            behaviour=Behaviour(r["behaviour"]),
+            time_limit_s=r.get("time_limit_s"),
+        )
+        if situation:
+            report.tactics_offered = [(t.id, t.label.get(self.lang), Rating(t.rating)) for t in situation.tactics]
+            report.range = situation.force_range
+            preferred = next((o for o in situation.options if o.preferred), None)
+            report.preferred_option = preferred.label.get(self.lang) if preferred else None
+        else:
+            report.range = default_range(report.behaviour)
+        self.debrief.situations.append(report)
+
+    def _on_assessment(self, r: dict[str, Any]) -> None:
+        self.current.assessed = Behaviour(r["chosen"])
+        self.current.assess_score = r.get("score")
+        self.current.decision_s["assess"] = r.get("decision_s")
+
+    def _on_plan(self, r: dict[str, Any]) -> None:
+        self.current.tactics_chosen = list(r.get("chosen", []))
+        self.current.plan_score = r.get("score")
+        self.current.decision_s["plan"] = r.get("decision_s")
+
+    def _on_action(self, r: dict[str, Any]) -> None:
+        report = self.current
+        report.option = str(r["option"])
+        report.force = [Force(f) for f in r.get("force", [])]
+        report.level = r.get("level")
+        band = r.get("range")
+        if band:
+            report.range = ForceRange(Force(band["min"]), Force(band["max"]))
+        report.verdict = Verdict(r["verdict"]) if r.get("verdict") else None
+        report.severity = int(r.get("severity", 0))
+        report.critical = bool(r.get("critical"))
+        report.reportable = bool(r.get("reportable"))
+        report.decision_s["act"] = r.get("decision_s")
+        report.option_label = report.option
+        situation = self._situation(report.situation)
+        if situation:
+            option = next((o for o in situation.options if o.id == report.option), None)
+            if option:
+                report.option_label = option.label.get(self.lang)
+                report.rationale = option.rationale.get(self.lang) if option.rationale else ""
+        if report.critical:
+            self.debrief.critical_errors.append(
+                {"situation": report.situation, "option": report.option, "reason": critical_reason(report.force, report.severity)}
+            )
+        if report.reportable:
+            self.debrief.reportable_actions.append(report.situation)
+
+    def _on_timeout(self, r: dict[str, Any]) -> None:
+        self.current.timed_out = True
+        self.current.timeout_phase = r.get("phase")
+
+    def _on_situation_scored(self, r: dict[str, Any]) -> None:
+        self.current.scores = dict(r.get("scores", {}))
+        self.current.feedback = teaching_notes(self._facts(self.current))
+
+    def _on_ending_reached(self, r: dict[str, Any]) -> None:
+        d = self.debrief
+        d.ending = str(r["ending"])
+        d.result = Result(r["result"]) if r.get("result") else None
+        d.injuries = [Injury(i) for i in r.get("injuries", [])]
+        d.fatal = bool(r.get("fatal"))
+        if self.scenario and d.ending in self.scenario.endings:
+            d.ending_narrative = self.scenario.endings[d.ending].narrative.get(self.lang)
+
+    def _on_follow_up(self, r: dict[str, Any]) -> None:
+        self.debrief.follow_up_chosen = list(r.get("chosen", []))
+
+    def _on_session_ended(self, r: dict[str, Any]) -> None:
+        self.ended = r
+
+    def _facts(self, report: SituationReport) -> StepFacts:
+        band = report.range or default_range(report.behaviour)
+        situation = self._situation(report.situation)
+        overridden = situation.reasonable is not None if situation else band != default_range(report.behaviour)
+        chose_preferred = bool(
+            situation and report.option and any(o.id == report.option and o.preferred for o in situation.options)
+        )
+        return StepFacts(
+            behaviour=report.behaviour,
+            range=band,
+            range_overridden=overridden,
+            assessed=report.assessed,
+            option_label=report.option_label if report.option else None,
+            level=report.level,
+            verdict=report.verdict,
+            severity=report.severity,
+            critical=report.critical,
+            reportable=report.reportable,
+            rationale=report.rationale,
+            preferred_label=report.preferred_option,
+            chose_preferred=chose_preferred,
+            timed_out=report.timed_out,
+            timeout_phase=report.timeout_phase,
+        )
+
+    def finish(self) -> None:
+        d = self.debrief
+        if self.ended is not None:
+            d.complete = True
+            d.score = float(self.ended.get("score", 0.0))
+            d.passed = bool(self.ended.get("passed"))
+            d.critical_errors = list(self.ended.get("critical_errors", d.critical_errors))
+            d.community = self.ended.get("community")
+        else:  # partial: the score so far; a session that did not end has not passed
+            totals = [s.scores["total"] for s in d.situations if s.scores.get("total") is not None]
+            d.score = session_score(totals)
+            d.passed = False

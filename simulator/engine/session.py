@@ -1,0 +1,540 @@
+"""One trainee's run through a scenario: the assess-plan-act loop as a state machine.
+
+The phases are a `transitions.Machine` (auto_transitions=False) whose triggers
+are named here in code; nothing in a scenario file can name a trigger. Time
+limits are not machine states: `tick()` compares the injected clock with the
+situation's decision window. Every event is written to the session log as it
+happens, and the debrief is rebuilt from those same records.
+"""
+
+from __future__ import annotations
+
+import random
+import socket
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from transitions import Machine
+
+from simulator import __version__
+from simulator.domain import Behaviour, Rating, is_reportable, judge
+from simulator.engine.clock import Clock
+from simulator.engine.debrief import Debrief, debrief_from_records
+from simulator.engine.feedback import behaviour_label
+from simulator.engine.scoring import (
+    Rubric,
+    act_score,
+    assess_score,
+    critical_reason,
+    is_critical,
+    passed,
+    percent,
+    rated_score,
+    rubric_for,
+    session_score,
+    situation_total,
+    timed_out_parts,
+)
+from simulator.logbook.ids import new_session_id
+from simulator.logbook.writer import LogWriteError, SessionLogWriter
+from simulator.scenario.loader import LoadedScenario
+from simulator.scenario.model import Ending, Scenario, Situation, Text
+from simulator.scenario.statespace import choose, resolve
+
+LOG_FORMAT = 1
+
+
+class Phase(StrEnum):
+    BRIEFING = "briefing"
+    ASSESS = "assess"
+    PLAN = "plan"
+    ACT = "act"
+    ENDING = "ending"
+    FOLLOW_UP = "follow_up"
+    DEBRIEF = "debrief"
+    ABORTED = "aborted"
+
+
+DECISION_PHASES = (Phase.ASSESS, Phase.PLAN, Phase.ACT)
+_LIVE = [Phase.BRIEFING, Phase.ASSESS, Phase.PLAN, Phase.ACT, Phase.ENDING, Phase.FOLLOW_UP]
+
+# Every legal phase change, by trigger name. Only these can happen.
+TRANSITIONS: list[dict[str, Any]] = [
+    {"trigger": "enter_assess", "source": [Phase.BRIEFING, *DECISION_PHASES], "dest": Phase.ASSESS},
+    {"trigger": "enter_plan", "source": [Phase.BRIEFING, *DECISION_PHASES], "dest": Phase.PLAN},
+    {"trigger": "enter_act", "source": [Phase.BRIEFING, *DECISION_PHASES], "dest": Phase.ACT},
+    {"trigger": "reach_ending", "source": [Phase.BRIEFING, *DECISION_PHASES], "dest": Phase.ENDING},
+    {"trigger": "ask_follow_up", "source": Phase.ENDING, "dest": Phase.FOLLOW_UP},
+    {"trigger": "finish", "source": [Phase.ENDING, Phase.FOLLOW_UP], "dest": Phase.DEBRIEF},
+    {"trigger": "stop", "source": _LIVE, "dest": Phase.ABORTED},
+]
+
+
+class SessionStopped(Exception):
+    """The session log could not be written, so the session stopped (phase ABORTED)."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+    key: int  # 1..9
+
+
+@dataclass(frozen=True)
+class SessionSettings:
+    trainee: str
+    seed: int | None = None
+    lang: str = "en"
+    time_scale: float = 1.0
+    mode: str = "window"
+    workstation: str = field(default_factory=socket.gethostname)
+
+    def __post_init__(self) -> None:
+        if not self.time_scale > 0:
+            raise ValueError("time_scale must be above 0")
+        if self.mode not in ("window", "headless"):
+            raise ValueError("mode must be 'window' or 'headless'")
+
+
+class _Phases:
+    """The model `transitions` drives; kept apart so triggers never clash with Session's API."""
+
+    state: Phase
+
+
+@dataclass
+class _Visit:
+    """The situation in progress."""
+
+    situation_id: str
+    situation: Situation
+    window_start: float
+    first_step: bool = True
+    step_started: float = 0.0
+    shown_at: float | None = None
+    parts: dict[str, float | None] = field(default_factory=dict)
+
+
+def open_session_log(log_dir: Path, settings: SessionSettings, clock: Clock, key: bytes | None = None) -> SessionLogWriter:
+    """A new log for a session starting now: `t` in its records counts from this call."""
+    origin = clock.now()
+    return SessionLogWriter.create(
+        log_dir, new_session_id(settings.trainee), clock=lambda: clock.now() - origin, key=key
+    )
+
+
+class Session:
+    def __init__(
+        self,
+        loaded: LoadedScenario,
+        settings: SessionSettings,
+        clock: Clock,
+        log: SessionLogWriter | None,
+        rubric: Rubric,
+    ) -> None:
+        self.loaded = loaded
+        self.scenario: Scenario = loaded.scenario
+        self.settings = settings
+        self.clock = clock
+        self.log = log
+        self.rubric = rubric
+        self.seed = settings.seed if settings.seed is not None else random.SystemRandom().randrange(2**32)
+        self.rng = random.Random(self.seed)
+        self.session_id = log.path.stem if log is not None else new_session_id(settings.trainee)
+        self.variables: dict[str, int] = dict(self.scenario.variables)
+        self.situation_id: str | None = None
+        self.ending_id: str | None = None
+        self.records: list[dict[str, Any]] = []
+        self._origin = clock.now()
+        self._visit: _Visit | None = None
+        self._totals: list[float] = []
+        self._critical_errors: list[dict[str, str]] = []
+        self._follow_up_started = 0.0
+        self._follow_up_shown: float | None = None
+        self._phases = _Phases()
+        Machine(
+            model=self._phases,
+            states=Phase,
+            transitions=TRANSITIONS,
+            initial=Phase.BRIEFING,
+            auto_transitions=False,
+        )
+
+    # --- starting --------------------------------------------------------------------
+    @classmethod
+    def start(
+        cls,
+        loaded: LoadedScenario,
+        settings: SessionSettings,
+        *,
+        clock: Clock,
+        log: SessionLogWriter | None,
+        rubric: Rubric | None = None,
+    ) -> Session:
+        """A new session in BRIEFING, its session_started record written."""
+        from datetime import datetime, timezone
+
+        session = cls(loaded, settings, clock, log, rubric or rubric_for(loaded))
+        s = session.scenario
+        session._write(
+            "session_started",
+            format=LOG_FORMAT,
+            session_id=session.session_id,
+            trainee=settings.trainee,
+            workstation=settings.workstation,
+            app_version=__version__,
+            started_at=datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            seed=session.seed,
+            lang=settings.lang,
+            scenario={
+                "id": s.id,
+                "version": s.version,
+                "title": s.title.get("en"),
+                "difficulty": s.difficulty,
+                "sha256": loaded.sha256,
+            },
+            rubric=session.rubric.identity(),
+            mode=settings.mode,
+            time_scale=settings.time_scale,
+        )
+        return session
+
+    # --- what the UI shows ---------------------------------------------------------------
+    @property
+    def phase(self) -> Phase:
+        return self._phases.state
+
+    @property
+    def situation(self) -> Situation | None:
+        return self.scenario.situations[self.situation_id] if self.situation_id else None
+
+    @property
+    def ending(self) -> Ending | None:
+        return self.scenario.endings[self.ending_id] if self.ending_id else None
+
+    def text(self, t: Text | None) -> str:
+        return t.get(self.settings.lang) if t is not None else ""
+
+    def choices(self) -> list[Choice]:
+        phase, lang = self.phase, self.settings.lang
+        if phase is Phase.ASSESS:
+            pairs = [(b.value, behaviour_label(b, lang)) for b in Behaviour]
+        elif phase is Phase.PLAN and self.situation:
+            pairs = [(t.id, self.text(t.label)) for t in self.situation.tactics]
+        elif phase is Phase.ACT and self.situation:
+            pairs = [(o.id, self.text(o.label)) for o in self.situation.options]
+        elif phase is Phase.FOLLOW_UP and self.ending:
+            pairs = [(f.id, self.text(f.label)) for f in self.ending.follow_up]
+        else:
+            pairs = []
+        return [Choice(id=i, label=label, key=n) for n, (i, label) in enumerate(pairs, start=1)]
+
+    def time_limit(self) -> float | None:
+        situation = self.situation
+        if situation is None or situation.time_limit_s is None or self.phase not in DECISION_PHASES:
+            return None
+        return situation.time_limit_s * self.settings.time_scale
+
+    def time_left(self) -> float | None:
+        limit = self.time_limit()
+        if limit is None or self._visit is None:
+            return None
+        return max(0.0, limit - (self.clock.now() - self._visit.window_start))
+
+    @property
+    def debrief(self) -> Debrief:
+        return debrief_from_records(self.records, self.loaded, self.settings.lang)
+
+    # --- inputs --------------------------------------------------------------------------
+    def begin(self) -> None:
+        self._require(Phase.BRIEFING)
+        self._guarded(lambda: self._enter(self.scenario.start))
+
+    def shown(self, at: float | None = None) -> None:
+        at = self._at(at)
+        if self.phase is Phase.FOLLOW_UP and self._follow_up_shown is None:
+            self._follow_up_shown = at
+        visit = self._visit
+        if self.phase in DECISION_PHASES and visit is not None and visit.shown_at is None:
+            visit.shown_at = at
+            if visit.first_step:  # the window opens when the first choices appear
+                visit.window_start = at
+
+    def assess(self, behaviour: Behaviour | str, at: float | None = None) -> None:
+        self._require(Phase.ASSESS)
+        try:
+            chosen = Behaviour(behaviour)
+        except ValueError:
+            raise ValueError(f"unknown behaviour {behaviour!r}") from None
+        at = self._at(at)
+        self._guarded(lambda: self._assess(chosen, at))
+
+    def plan(self, tactic_ids: Iterable[str], at: float | None = None) -> None:
+        self._require(Phase.PLAN)
+        chosen = _unique_ids(tactic_ids, [t.id for t in self._current().tactics], "tactic")
+        at = self._at(at)
+        self._guarded(lambda: self._plan(chosen, at))
+
+    def act(self, option_id: str, at: float | None = None) -> None:
+        self._require(Phase.ACT)
+        situation = self._current()
+        try:
+            situation.option(option_id)
+        except KeyError:
+            raise ValueError(f"unknown option {option_id!r} in situation '{self.situation_id}'") from None
+        at = self._at(at)
+        self._guarded(lambda: self._act(option_id, at))
+
+    def tick(self, now: float | None = None) -> bool:
+        """Take the timeout if the decision window has run out; True if it did."""
+        if self.phase not in DECISION_PHASES or not self._expired(self._at(now)):
+            return False
+        self._guarded(self._timeout)
+        return True
+
+    def proceed(self) -> None:
+        self._require(Phase.ENDING)
+        ending = self.ending
+        assert ending is not None
+        if ending.follow_up:
+            self._phases.ask_follow_up()
+            self._follow_up_started = self.clock.now()
+            self._follow_up_shown = None
+        else:
+            self._guarded(lambda: self._finish(None))
+
+    def follow_up(self, ids: Iterable[str], at: float | None = None) -> None:
+        self._require(Phase.FOLLOW_UP)
+        ending = self.ending
+        assert ending is not None
+        chosen = _unique_ids(ids, [f.id for f in ending.follow_up], "follow-up")
+        at = self._at(at)
+
+        def record() -> None:
+            score = rated_score(self.rubric, [(f.id, f.rating) for f in ending.follow_up], chosen)
+            started = self._follow_up_shown if self._follow_up_shown is not None else self._follow_up_started
+            self._write("follow_up", chosen=chosen, score=score, decision_s=_seconds(at - started))
+            self._finish(percent(score))
+
+        self._guarded(record)
+
+    def abort(self, reason: str) -> None:
+        """Stop the session (quit, window_closed, error...). A finished session is left as it is."""
+        if self.phase in (Phase.DEBRIEF, Phase.ABORTED):
+            return
+        try:
+            self._write("session_aborted", reason=reason)
+        except SessionStopped:
+            return
+        self._phases.stop()
+
+    # --- the loop ----------------------------------------------------------------------------
+    def _enter(self, node_id: str) -> None:
+        if self.scenario.is_ending(node_id):
+            self._reach(node_id)
+            return
+        situation = self.scenario.situations[node_id]
+        self.situation_id = node_id
+        self._write(
+            "situation_entered",
+            situation=node_id,
+            behaviour=situation.subject.behaviour.value,
+            time_limit_s=None if situation.time_limit_s is None else situation.time_limit_s * self.settings.time_scale,
+        )
+        now = self.clock.now()
+        self._visit = _Visit(node_id, situation, window_start=now)
+        self._visit.parts = {
+            "assess": None,
+            "plan": None,
+            "act": None,
+            "time": None,
+        }
+        if situation.assess:
+            self._step(Phase.ASSESS)
+        elif situation.tactics:
+            self._step(Phase.PLAN)
+        else:
+            self._step(Phase.ACT)
+
+    def _step(self, phase: Phase) -> None:
+        visit = self._visit
+        assert visit is not None
+        if self.phase in DECISION_PHASES:
+            visit.first_step = False
+        {Phase.ASSESS: self._phases.enter_assess, Phase.PLAN: self._phases.enter_plan, Phase.ACT: self._phases.enter_act}[phase]()
+        visit.step_started = self.clock.now()
+        visit.shown_at = None
+
+    def _assess(self, chosen: Behaviour, at: float) -> None:
+        if self._late(at):
+            return
+        situation, visit = self._current(), self._visit
+        assert visit is not None
+        expected = situation.subject.behaviour
+        score = assess_score(self.rubric, chosen, expected)
+        visit.parts["assess"] = score
+        self._write(
+            "assessment",
+            situation=self.situation_id,
+            chosen=chosen.value,
+            expected=expected.value,
+            score=score,
+            decision_s=self._decision_s(at),
+        )
+        self._step(Phase.PLAN if situation.tactics else Phase.ACT)
+
+    def _plan(self, chosen: list[str], at: float) -> None:
+        if self._late(at):
+            return
+        situation, visit = self._current(), self._visit
+        assert visit is not None
+        score = rated_score(self.rubric, [(t.id, t.rating) for t in situation.tactics], chosen)
+        visit.parts["plan"] = score
+        self._write("plan", situation=self.situation_id, chosen=chosen, score=score, decision_s=self._decision_s(at))
+        self._step(Phase.ACT)
+
+    def _act(self, option_id: str, at: float) -> None:
+        if self._late(at):
+            return
+        situation, visit = self._current(), self._visit
+        assert visit is not None
+        option = situation.option(option_id)
+        band = situation.force_range
+        judgement = judge(option.force, band, option.verdict)
+        critical = is_critical(self.rubric, option.force, judgement)
+        self._write(
+            "action",
+            situation=self.situation_id,
+            option=option.id,
+            force=[f.value for f in option.force],
+            level=judgement.level,
+            range=band.as_dict(),
+            verdict=judgement.verdict.value,
+            severity=judgement.severity,
+            critical=critical,
+            reportable=is_reportable(option.force),
+            decision_s=self._decision_s(at),
+        )
+        if critical:
+            self._critical_errors.append(
+                {"situation": situation_id_of(visit), "option": option.id,
+                 "reason": critical_reason(option.force, judgement.severity)}
+            )
+        visit.parts["act"] = act_score(self.rubric, situation, option, judgement)
+        visit.parts["time"] = 1.0
+        for name, delta in option.effects.items():
+            self.variables[name] = self.variables.get(name, 0) + delta
+        parts = {name: visit.parts[name] if self._present(name) else None for name in visit.parts}
+        self._score(parts)
+        self._enter(choose(resolve(option.next, self.variables), self.rng))
+
+    def _timeout(self) -> None:
+        situation = self._current()
+        self._write("timeout", situation=self.situation_id, phase=self.phase.value)
+        self._score(timed_out_parts({name: self._present(name) for name in ("assess", "plan", "act", "time")}))
+        assert situation.timeout is not None  # lint: time_limit_s requires timeout
+        self._enter(choose(resolve(situation.timeout, self.variables), self.rng))
+
+    def _score(self, parts: dict[str, float | None]) -> None:
+        total = situation_total(self.rubric, parts)
+        self._totals.append(total)
+        self._write("situation_scored", situation=self.situation_id, scores={**parts, "total": total})
+
+    def _reach(self, ending_id: str) -> None:
+        ending = self.scenario.endings[ending_id]
+        self.situation_id, self._visit, self.ending_id = None, None, ending_id
+        self._write(
+            "ending_reached",
+            ending=ending_id,
+            result=ending.result.value,
+            injuries=[i.value for i in ending.injuries],
+            fatal=ending.fatal,
+        )
+        self._phases.reach_ending()
+
+    def _finish(self, community: float | None) -> None:
+        score = session_score(self._totals)
+        self._write(
+            "session_ended",
+            score=score,
+            passed=passed(self.rubric, score, self._critical_errors),
+            critical_errors=list(self._critical_errors),
+            community=community,
+            situations=len(self._totals),
+        )
+        self._phases.finish()
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _present(self, part: str) -> bool:
+        situation = self._current()
+        return {"assess": situation.assess, "plan": bool(situation.tactics), "act": True, "time": True}[part]
+
+    def _current(self) -> Situation:
+        situation = self.situation
+        if situation is None:
+            raise ValueError("no situation in progress")
+        return situation
+
+    def _require(self, *phases: Phase) -> None:
+        if self.phase not in phases:
+            wanted = " or ".join(p.value for p in phases)
+            raise ValueError(f"this input needs phase {wanted}; the session is in {self.phase.value}")
+
+    def _at(self, at: float | None) -> float:
+        return self.clock.now() if at is None else float(at)
+
+    def _expired(self, at: float) -> bool:
+        limit = self.time_limit()
+        return limit is not None and self._visit is not None and at - self._visit.window_start > limit
+
+    def _late(self, at: float) -> bool:
+        """An input that arrived after the window closed: the timeout is taken instead."""
+        if self._expired(at):
+            self._timeout()
+            return True
+        return False
+
+    def _decision_s(self, at: float) -> float:
+        visit = self._visit
+        assert visit is not None
+        start = visit.shown_at if visit.shown_at is not None else visit.step_started
+        return _seconds(at - start)
+
+    def _write(self, type_: str, **fields: Any) -> None:
+        if self.log is None:
+            t = round(max(0.0, self.clock.now() - self._origin), 3)
+            self.records.append({"seq": len(self.records), "t": t, "type": type_, **fields})
+            return
+        try:
+            self.records.append(self.log.write(type_, **fields))
+        except LogWriteError as exc:
+            if self.phase is not Phase.ABORTED:
+                self._phases.stop()
+            raise SessionStopped(str(exc)) from exc
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        action()
+
+
+def situation_id_of(visit: _Visit) -> str:
+    return visit.situation_id
+
+
+def _seconds(value: float) -> float:
+    return round(max(0.0, value), 3)
+
+
+def _unique_ids(ids: Iterable[str], known: list[str], what: str) -> list[str]:
+    if isinstance(ids, str):
+        raise ValueError(f"expected a list of {what} ids, not one string")
+    chosen: list[str] = []
+    for choice_id in ids:
+        if choice_id not in known:
+            raise ValueError(f"unknown {what} {choice_id!r}")
+        if choice_id not in chosen:
+            chosen.append(choice_id)
+    return chosen

@@ -1,0 +1,1 @@
+"""One small class per screen of the window."""

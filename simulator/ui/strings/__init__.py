@@ -1,0 +1,45 @@
+"""The one catalogue of interface strings (en.yaml, fr.yaml), shipped as package data."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+LANGUAGES = ("en", "fr")
+
+
+@cache
+def _catalogue(lang: str) -> dict[str, str]:
+    text = (resources.files(__name__) / f"{lang}.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise ValueError(f"strings/{lang}.yaml must map keys to strings")
+    return data
+
+
+class Strings:
+    """Interface strings in one language, English where a key is missing."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang if lang in LANGUAGES else "en"
+        self._own = _catalogue(self.lang)
+        self._fallback = _catalogue("en")
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self._own.get(key) or self._fallback.get(key)
+        if text is None:
+            raise KeyError(f"no interface string {key!r}")
+        return text.format(**values) if values else text
+
+    def name(self, kind: str, value: object) -> str:
+        """The display name of a vocabulary value, e.g. name('force', Force.LETHAL_FORCE)."""
+        key = f"{kind}.{getattr(value, 'value', value)}"
+        if key in self._own or key in self._fallback:
+            return self(key)
+        return str(getattr(value, "value", value)).replace("_", " ")
+
+
+def keys(lang: str) -> set[str]:
+    return set(_catalogue(lang))

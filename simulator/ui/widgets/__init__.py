@@ -1,0 +1,1 @@
+"""Drawing pieces shared by the screens: text, buttons, icons, map, wheel, timer, cycle."""

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from simulator.domain import (
+    Behaviour,
+    CommunityAction,
+    Equipment,
+    Force,
+    ForceRange,
+    Quadrant,
+    Verdict,
+    behaviour_distance,
+    default_range,
+    is_reportable,
+    judge,
+    missing_equipment,
+)
+
+
+def test_behaviours_and_forces_are_in_model_order() -> None:
+    assert [b.value for b in Behaviour] == [
+        "cooperative", "passive_resistant", "active_resistant", "assaultive", "serious_bodily_harm_or_death",
+    ]
+    assert [(f.value, f.level) for f in Force] == [
+        ("officer_presence", 0), ("communication", 1), ("physical_control_soft", 2),
+        ("physical_control_hard", 3), ("intermediate_weapons", 4), ("lethal_force", 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "low", "high"),
+    [
+        (Behaviour.COOPERATIVE, Force.OFFICER_PRESENCE, Force.PHYSICAL_CONTROL_SOFT),
+        (Behaviour.PASSIVE_RESISTANT, Force.COMMUNICATION, Force.PHYSICAL_CONTROL_SOFT),
+        (Behaviour.ACTIVE_RESISTANT, Force.COMMUNICATION, Force.PHYSICAL_CONTROL_HARD),
+        (Behaviour.ASSAULTIVE, Force.PHYSICAL_CONTROL_SOFT, Force.INTERMEDIATE_WEAPONS),
+        (Behaviour.SERIOUS_BODILY_HARM_OR_DEATH, Force.INTERMEDIATE_WEAPONS, Force.LETHAL_FORCE),
+    ],
+)
+def test_default_ranges_match_the_contract(behaviour: Behaviour, low: Force, high: Force) -> None:
+    assert default_range(behaviour) == ForceRange(low, high)
+
+
+def test_verdicts_and_severity() -> None:
+    passive = default_range(Behaviour.PASSIVE_RESISTANT)
+    assert judge([Force.COMMUNICATION], passive).verdict is Verdict.REASONABLE
+    hard = judge([Force.PHYSICAL_CONTROL_HARD], passive)
+    assert (hard.verdict, hard.severity, hard.critical) == (Verdict.EXCESSIVE, 1, False)
+    oc = judge([Force.INTERMEDIATE_WEAPONS], passive)
+    assert (oc.verdict, oc.severity, oc.critical) == (Verdict.EXCESSIVE, 2, True)
+    presence = judge([Force.OFFICER_PRESENCE], passive)
+    assert (presence.verdict, presence.severity, presence.critical) == (Verdict.INSUFFICIENT, 1, False)
+
+
+def test_level_is_the_highest_force_listed() -> None:
+    result = judge([Force.COMMUNICATION, Force.LETHAL_FORCE], default_range(Behaviour.SERIOUS_BODILY_HARM_OR_DEATH))
+    assert result.level == 5 and result.verdict is Verdict.REASONABLE
+
+
+def test_excessive_lethal_force_is_always_critical() -> None:
+    band = ForceRange(Force.COMMUNICATION, Force.INTERMEDIATE_WEAPONS)
+    result = judge([Force.LETHAL_FORCE], band)
+    assert (result.severity, result.critical) == (1, True)
+
+
+def test_author_verdict_overrides_computed_one() -> None:
+    band = default_range(Behaviour.SERIOUS_BODILY_HARM_OR_DEATH)
+    result = judge([Force.PHYSICAL_CONTROL_HARD], band, Verdict.INSUFFICIENT)
+    assert result.verdict is Verdict.INSUFFICIENT and result.severity == 1
+    forced_reasonable = judge([Force.LETHAL_FORCE], default_range(Behaviour.COOPERATIVE), Verdict.REASONABLE)
+    assert (forced_reasonable.verdict, forced_reasonable.severity, forced_reasonable.critical) == (Verdict.REASONABLE, 0, False)
+
+
+@given(st.sampled_from(list(Behaviour)), st.lists(st.sampled_from(list(Force)), min_size=1, max_size=4))
+def test_severity_is_the_distance_outside_the_range(behaviour: Behaviour, forces: list[Force]) -> None:
+    band = default_range(behaviour)
+    result = judge(forces, band)
+    level = max(f.level for f in forces)
+    assert result.severity == max(0, level - band.max.level, band.min.level - level)
+    assert (result.verdict is Verdict.REASONABLE) == (result.severity == 0)
+
+
+def test_behaviour_distance() -> None:
+    assert behaviour_distance(Behaviour.ASSAULTIVE, Behaviour.ASSAULTIVE) == 0
+    assert behaviour_distance(Behaviour.COOPERATIVE, Behaviour.SERIOUS_BODILY_HARM_OR_DEATH) == 4
+
+
+def test_missing_equipment() -> None:
+    assert missing_equipment([Force.INTERMEDIATE_WEAPONS], [Equipment.HANDCUFFS]) == [Force.INTERMEDIATE_WEAPONS]
+    assert missing_equipment([Force.INTERMEDIATE_WEAPONS, Force.LETHAL_FORCE], [Equipment.CEW, Equipment.CARBINE]) == []
+    assert missing_equipment([Force.PHYSICAL_CONTROL_HARD], []) == []
+
+
+def test_reportable_choices() -> None:
+    assert is_reportable([Force.COMMUNICATION, Force.LETHAL_FORCE])
+    assert is_reportable([Force.INTERMEDIATE_WEAPONS])
+    assert not is_reportable([Force.PHYSICAL_CONTROL_HARD])
+    assert is_reportable([Force.PHYSICAL_CONTROL_HARD], injuries_needing_care=True)
+
+
+def test_every_front_line_action_has_its_quadrant() -> None:
+    counts = {q: sum(1 for a in CommunityAction if a.quadrant is q) for q in Quadrant}
+    assert counts == {Quadrant.ENFORCEMENT: 4, Quadrant.ENGAGEMENT: 4, Quadrant.MOBILIZATION: 3, Quadrant.CONSULTATION: 3}
