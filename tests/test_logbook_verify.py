@@ -8,8 +8,10 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from simulator.logbook import SessionLogWriter, verify_bytes, verify_file
+from simulator.logbook import SessionLogWriter, read_log, verify_bytes, verify_file
 from test_logbook_support import KEY, step_clock, write_sample_log
 
 
@@ -204,3 +206,18 @@ def test_unreadable(tmp_path: Path) -> None:
         locked = write_sample_log(tmp_path)
         locked.chmod(0)
         assert verify_file(locked, None).status == "unreadable"
+
+
+_fragments = st.sampled_from(
+    [b"\n", b"{", b"}", b'"', b"NaN", b"1e999", b"[" * 3000, b'{"seq":0,"t":', b"\xff", b"\0", b"\\u", b","]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.lists(st.binary(max_size=20) | _fragments, max_size=12).map(b"".join), use_key=st.booleans())
+def test_arbitrary_bytes_never_crash_verify_or_reader(tmp_path_factory: pytest.TempPathFactory, data: bytes, use_key: bool) -> None:
+    result = verify_bytes(data, KEY if use_key else None)
+    assert result.status in ("ok", "incomplete", "tampered")
+    path = tmp_path_factory.mktemp("fuzz") / "f.jsonl"
+    path.write_bytes(data)
+    assert read_log(path).status in ("complete", "aborted", "incomplete")

@@ -1,13 +1,92 @@
-"""`uofsim play` (not built yet)."""
+"""`uofsim play`: the trainee's window (pygame, imported only when it runs)."""
+
+from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
-from simulator.cli.errors import UserError
+from simulator.cli.errors import UsageError, UserError
+
+LANGUAGES = ("en", "fr")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("target", nargs="?", metavar="SCENARIO_OR_DIR",
+                        help="a scenario file (skips the library) or a folder of scenarios (default: the bundled library)")
+    parser.add_argument("--trainee", metavar="ID", help="trainee id (default: asked on the first screen)")
+    parser.add_argument("--log-dir", metavar="DIR", help="log folder (default: $UOFSIM_LOG_DIR or ./sessions)")
+    parser.add_argument("--log-key-file", metavar="FILE", help="academy key for log MACs (default: $UOFSIM_LOG_KEY)")
+    parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of scenario texts and the interface")
+    parser.add_argument("--seed", type=int, help="seed for random branches (default: drawn and logged)")
+    parser.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
+    parser.add_argument("--time-scale", type=float, default=1.0, metavar="X",
+                        help="multiply every time limit, e.g. 1.5 for 50%% more time (logged)")
+    parser.add_argument("--high-contrast", action="store_true", help="start with the high-contrast theme (F2 toggles)")
+    parser.add_argument("--size", default="1280x720", metavar="WxH", help="window size (default: 1280x720)")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size must look like 1280x720, not {text!r}") from None
+    if width < 1024 or height < 640:
+        raise UsageError("--size must be at least 1024x640")
+    return width, height
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UserError("uofsim play: not available yet")
+    from simulator.logbook.ids import validate_trainee_id
+    from simulator.logbook.keys import KeyFileError, load_key, resolve_log_dir
+    from simulator.paths import scenarios_dir
+    from simulator.scenario import ScenarioError, load_file
+
+    if not args.time_scale > 0:
+        raise UsageError("--time-scale must be above 0")
+    size = parse_size(args.size)
+    if args.trainee is not None:
+        try:
+            validate_trainee_id(args.trainee)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    target = Path(args.target) if args.target else scenarios_dir()
+    library_dir, loaded = None, None
+    if target.is_dir():
+        library_dir = target
+    elif target.exists():
+        try:
+            loaded = load_file(target)
+        except ScenarioError as exc:
+            raise UserError(str(exc)) from None
+    else:
+        raise UserError(f"{target}: no such file or folder")
+    try:
+        key = load_key(Path(args.log_key_file) if args.log_key_file else None)
+    except KeyFileError as exc:
+        raise UserError(str(exc)) from None
+
+    from simulator.ui.flow import PlayConfig
+
+    config = PlayConfig(library_dir=library_dir, scenario=loaded, trainee=args.trainee,
+                        log_dir=resolve_log_dir(args.log_dir), log_key=key, lang=args.lang,
+                        seed=args.seed, time_scale=args.time_scale)
+    return open_window(config, size=size, fullscreen=args.fullscreen, high_contrast=args.high_contrast)
+
+
+def open_window(config, *, size: tuple[int, int], fullscreen: bool, high_contrast: bool) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from simulator.engine import SessionStopped
+    from simulator.logbook.writer import LogWriteError
+    from simulator.ui.run import play_app
+
+    try:
+        app = play_app(config, size=size, fullscreen=fullscreen, high_contrast=high_contrast)
+        app.run()
+    except (SessionStopped, LogWriteError) as exc:
+        raise UserError(f"uofsim play: session stopped: {exc}") from None
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # the session log already says 'error'; the user gets one line
+        raise UserError(f"uofsim play: the window stopped: {type(exc).__name__}: {exc}") from None
+    return 0

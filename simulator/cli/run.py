@@ -1,13 +1,102 @@
-"""`uofsim run` (not built yet)."""
+"""`uofsim run`: play a scenario headless (answers file or policy) and write a real session log.
+
+`--pace SECONDS` sleeps that long (real time) before every decision. It changes
+nothing in the session (the simulated clock still moves by the answers'
+`seconds`); it exists for demonstrations and for crash tests that kill the
+process between decisions.
+"""
+
+from __future__ import annotations
 
 import argparse
+import sys
 
-from simulator.cli.errors import UserError
+from simulator.cli.errors import UsageError, UserError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("scenario", metavar="SCENARIO", help="scenario file")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--answers", metavar="FILE", help="YAML list of answers, one per situation visited")
+    source.add_argument("--policy", choices=["best", "worst", "random"], help="let a policy answer")
+    parser.add_argument("--seed", type=int, help="seed for random branches (default: drawn and logged)")
+    parser.add_argument("--trainee", default="headless", help="trainee id written to the log (default: headless)")
+    parser.add_argument("--log-dir", metavar="DIR", help="log folder (default: $UOFSIM_LOG_DIR or ./sessions)")
+    parser.add_argument("--log-key-file", metavar="FILE", help="academy key for log MACs (default: $UOFSIM_LOG_KEY)")
+    parser.add_argument("--lang", default="en", help="language of the session (default: en)")
+    parser.add_argument("--time-scale", type=float, default=1.0, metavar="X", help="multiply every time limit")
+    parser.add_argument("--pace", type=float, default=0.0, metavar="SECONDS",
+                        help="real seconds to wait before each decision (demos and crash tests)")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UserError("uofsim run: not available yet")
+    from simulator.engine.answers import AnswerError, load_answers
+    from simulator.engine.clock import FakeClock
+    from simulator.engine.explore import StateGraph
+    from simulator.engine.policies import AnswersDecider, ExtremePolicy, RandomPolicy, play_headless, real_pace
+    from simulator.engine.scoring import rubric_for
+    from simulator.engine.session import Session, SessionSettings, SessionStopped, open_session_log
+    from simulator.logbook.ids import validate_trainee_id
+    from simulator.logbook.keys import KeyFileError, load_key, resolve_log_dir
+    from simulator.logbook.writer import LogWriteError
+    from simulator.scenario import ScenarioError, load_file
+
+    if args.time_scale <= 0:
+        raise UsageError("--time-scale must be above 0")
+    if args.pace < 0:
+        raise UsageError("--pace must not be negative")
+    try:
+        validate_trainee_id(args.trainee)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        loaded = load_file(args.scenario)
+        rubric = rubric_for(loaded)
+        answers = load_answers(args.answers) if args.answers else None
+        key = load_key(args.log_key_file)
+    except ScenarioError as exc:
+        raise UserError(str(exc)) from None
+    except KeyFileError as exc:
+        raise UserError(str(exc)) from None
+
+    seed = args.seed if args.seed is not None else _random_seed()
+    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless")
+    if answers is not None:
+        decider = AnswersDecider(answers, args.answers)
+    elif args.policy == "random":
+        decider = RandomPolicy(seed)
+    else:
+        decider = ExtremePolicy(StateGraph(loaded.scenario, rubric), best=args.policy == "best")
+
+    clock = FakeClock()
+    try:
+        log = open_session_log(resolve_log_dir(args.log_dir), settings, clock, key)
+    except LogWriteError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        session = Session.start(loaded, settings, clock=clock, log=log, rubric=rubric)
+        try:
+            play_headless(session, decider, clock, real_pace(args.pace))
+        except AnswerError as exc:
+            session.abort("error")
+            raise UserError(f"{exc} (session aborted; log {log.path})") from None
+    except SessionStopped as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        log.close()
+    debrief = session.debrief
+    print(f"score: {debrief.score:.1f}")
+    print(f"result: {'PASS' if debrief.passed else 'FAIL'}")
+    for error in debrief.critical_errors:
+        print(f"critical error: {error['situation']}/{error['option']}: {error['reason']}")
+    if debrief.community is not None:
+        print(f"community: {debrief.community:.1f}")
+    print(f"log: {log.path}")
+    sys.stdout.flush()
+    return 0
+
+
+def _random_seed() -> int:
+    import random
+
+    return random.SystemRandom().randrange(2**32)

@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     failed = any(report.errors or (args.strict and report.warnings) for report in reports)
     if args.format == "json":
         files = [
-            {"path": str(r.path), "id": r.loaded.scenario.id if r.loaded else None,
+            {"path": str(r.path), "id": r.scenario_id,
              "valid": not r.errors, "problems": [p.as_dict() for p in r.problems]}
             for r in reports
         ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import socket
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import Any
 from transitions import Machine
 
 from simulator import __version__
-from simulator.domain import Behaviour, Rating, is_reportable, judge
+from simulator.domain import Behaviour, is_reportable, judge
 from simulator.engine.clock import Clock
 from simulator.engine.debrief import Debrief, debrief_from_records
 from simulator.engine.feedback import behaviour_label
@@ -252,7 +252,7 @@ class Session:
     # --- inputs --------------------------------------------------------------------------
     def begin(self) -> None:
         self._require(Phase.BRIEFING)
-        self._guarded(lambda: self._enter(self.scenario.start))
+        self._enter(self.scenario.start)
 
     def shown(self, at: float | None = None) -> None:
         at = self._at(at)
@@ -271,13 +271,13 @@ class Session:
         except ValueError:
             raise ValueError(f"unknown behaviour {behaviour!r}") from None
         at = self._at(at)
-        self._guarded(lambda: self._assess(chosen, at))
+        self._assess(chosen, at)
 
     def plan(self, tactic_ids: Iterable[str], at: float | None = None) -> None:
         self._require(Phase.PLAN)
         chosen = _unique_ids(tactic_ids, [t.id for t in self._current().tactics], "tactic")
         at = self._at(at)
-        self._guarded(lambda: self._plan(chosen, at))
+        self._plan(chosen, at)
 
     def act(self, option_id: str, at: float | None = None) -> None:
         self._require(Phase.ACT)
@@ -287,13 +287,13 @@ class Session:
         except KeyError:
             raise ValueError(f"unknown option {option_id!r} in situation '{self.situation_id}'") from None
         at = self._at(at)
-        self._guarded(lambda: self._act(option_id, at))
+        self._act(option_id, at)
 
     def tick(self, now: float | None = None) -> bool:
         """Take the timeout if the decision window has run out; True if it did."""
         if self.phase not in DECISION_PHASES or not self._expired(self._at(now)):
             return False
-        self._guarded(self._timeout)
+        self._timeout()
         return True
 
     def proceed(self) -> None:
@@ -305,7 +305,7 @@ class Session:
             self._follow_up_started = self.clock.now()
             self._follow_up_shown = None
         else:
-            self._guarded(lambda: self._finish(None))
+            self._finish(None)
 
     def follow_up(self, ids: Iterable[str], at: float | None = None) -> None:
         self._require(Phase.FOLLOW_UP)
@@ -320,7 +320,7 @@ class Session:
             self._write("follow_up", chosen=chosen, score=score, decision_s=_seconds(at - started))
             self._finish(percent(score))
 
-        self._guarded(record)
+        record()
 
     def abort(self, reason: str) -> None:
         """Stop the session (quit, window_closed, error...). A finished session is left as it is."""
@@ -347,12 +347,7 @@ class Session:
         )
         now = self.clock.now()
         self._visit = _Visit(node_id, situation, window_start=now)
-        self._visit.parts = {
-            "assess": None,
-            "plan": None,
-            "act": None,
-            "time": None,
-        }
+        self._visit.parts = dict.fromkeys(("assess", "plan", "act", "time"))
         if situation.assess:
             self._step(Phase.ASSESS)
         elif situation.tactics:
@@ -421,7 +416,7 @@ class Session:
         )
         if critical:
             self._critical_errors.append(
-                {"situation": situation_id_of(visit), "option": option.id,
+                {"situation": visit.situation_id, "option": option.id,
                  "reason": critical_reason(option.force, judgement.severity)}
             )
         visit.parts["act"] = act_score(self.rubric, situation, option, judgement)
@@ -489,7 +484,8 @@ class Session:
 
     def _expired(self, at: float) -> bool:
         limit = self.time_limit()
-        return limit is not None and self._visit is not None and at - self._visit.window_start > limit
+        # A nanosecond of slack so simulated times that add up to exactly the limit stay inside it.
+        return limit is not None and self._visit is not None and at - self._visit.window_start > limit + 1e-9
 
     def _late(self, at: float) -> bool:
         """An input that arrived after the window closed: the timeout is taken instead."""
@@ -515,13 +511,6 @@ class Session:
             if self.phase is not Phase.ABORTED:
                 self._phases.stop()
             raise SessionStopped(str(exc)) from exc
-
-    def _guarded(self, action: Callable[[], None]) -> None:
-        action()
-
-
-def situation_id_of(visit: _Visit) -> str:
-    return visit.situation_id
 
 
 def _seconds(value: float) -> float:

@@ -80,7 +80,7 @@ def _parse(line: bytes) -> tuple[dict[str, Any] | None, str]:
         value = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
         return None, "not UTF-8"
-    except ValueError:
+    except (ValueError, RecursionError):
         return None, "not JSON" if line.strip() else "empty line"
     if not isinstance(value, dict):
         return None, "not a JSON object"

@@ -127,9 +127,10 @@ def _check_line(position: int, raw: bytes, key: bytes | None, first_raw: bytes) 
     try:
         text = raw.decode("utf-8")
         record = json.loads(text)
-    except ValueError:  # UnicodeDecodeError is a ValueError
+        canonical = isinstance(record, dict) and canonical_json(record) == text
+    except (ValueError, RecursionError):  # not UTF-8 or JSON, NaN, absurd nesting
         return _Line(raw, None, f"line {position + 1} is not a JSON record")
-    if not isinstance(record, dict) or canonical_json(record) != text:
+    if not canonical:
         return _Line(raw, None, f"line {position + 1} is not in the writer's exact form")
     return _Line(raw, record, _form_problem(position, record, raw, key, first_raw))
 
@@ -257,7 +258,7 @@ def _torn_tail_problem(lines: list[_Line], tail: bytes) -> str:
     n = len(lines)
     try:
         json.JSONDecoder().raw_decode(tail.decode("utf-8", "replace"))
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     else:
         return f"seq {n} is followed by other bytes where its newline belongs"

@@ -14,8 +14,11 @@ SCENARIO_SUFFIXES = (".yaml", ".yml")
 
 @dataclass
 class FileReport:
+    """What checking one file found. The model itself is not kept, so checking
+    thousands of files holds only their problems in memory."""
+
     path: Path
-    loaded: LoadedScenario | None
+    scenario_id: str | None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -37,26 +40,31 @@ def scenario_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def check_files(paths: Iterable[Path]) -> list[FileReport]:
-    """Load every file, then check that scenario ids are unique across them."""
-    reports = [check_file(path) for path in scenario_files(paths)]
-    first_with_id: dict[str, FileReport] = {}
-    for report in reports:
-        if report.loaded is None:
-            continue
-        scenario_id = report.loaded.scenario.id
-        if scenario_id in first_with_id:
-            other = first_with_id[scenario_id].path
-            report.problems.append(report.loaded.source.problem(("id",), f"scenario id '{scenario_id}' is also used by {other}"))
-        else:
-            first_with_id[scenario_id] = report
+    """Check every file, and that scenario ids are unique across them."""
+    first_path_with_id: dict[str, Path] = {}
+    reports = []
+    for path in scenario_files(paths):
+        report, loaded = _check(path)
+        if loaded is not None:
+            scenario_id = loaded.scenario.id
+            if scenario_id in first_path_with_id:
+                other = first_path_with_id[scenario_id]
+                report.problems.append(loaded.source.problem(("id",), f"scenario id '{scenario_id}' is also used by {other}"))
+            else:
+                first_path_with_id[scenario_id] = path
+        reports.append(report)
     return reports
 
 
 def check_file(path: Path) -> FileReport:
+    return _check(path)[0]
+
+
+def _check(path: Path) -> tuple[FileReport, LoadedScenario | None]:
     if not path.exists():
-        return FileReport(path, None, [Problem(str(path), None, None, Severity.ERROR, "no such file or folder")])
+        return FileReport(path, None, [Problem(str(path), None, None, Severity.ERROR, "no such file or folder")]), None
     try:
         loaded = load_file(path)
     except ScenarioError as exc:
-        return FileReport(path, None, list(exc.problems))
-    return FileReport(path, loaded, list(loaded.warnings))
+        return FileReport(path, None, list(exc.problems)), None
+    return FileReport(path, loaded.scenario.id, list(loaded.warnings)), loaded

@@ -11,7 +11,7 @@ Nothing is ever constructed from a tag: there is no object construction.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -47,14 +47,33 @@ class CoreResolver(yaml.resolver.BaseResolver):
     yaml_implicit_resolvers: dict = {}
 
 
-CoreResolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
-CoreResolver.add_implicit_resolver(_INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-CoreResolver.add_implicit_resolver(
-    _FLOAT,
-    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)$"),
-    list("-+.0123456789"),
-)
-CoreResolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+    _INT_RE = re.compile(r"[-+]?[0-9]+")
+    _FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)")
+    _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+    # A direct version of BaseResolver.resolve for our four plain-scalar types;
+    # path resolvers are never used, so descending and ascending do nothing.
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR
+            if value in ("true", "false"):
+                return _BOOL
+            if value in self._NULLS:
+                return _NULL
+            if value[0] in "-+.0123456789":
+                if self._INT_RE.fullmatch(value):
+                    return _INT
+                if self._FLOAT_RE.fullmatch(value):
+                    return _FLOAT
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 class _ComposeLoader(*_PARSER_BASES, CoreResolver):  # type: ignore[misc]
@@ -70,24 +89,48 @@ class _ComposeLoader(*_PARSER_BASES, CoreResolver):  # type: ignore[misc]
 
 @dataclass
 class SourceMap:
-    """Where each value (and each mapping key) of a document starts, 1-based."""
+    """Finds where a value (or the key naming it) starts, 1-based.
+
+    Positions are looked up lazily in the composed node tree, only when a
+    problem needs one, so loading a valid file pays nothing for them.
+    """
 
     path: str
-    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
+
+    def _walk(self, where: PathKey) -> list[tuple[yaml.Node | None, yaml.Node]]:
+        """(key node, value node) for each step of `where` that exists."""
+        steps: list[tuple[yaml.Node | None, yaml.Node]] = []
+        node = self.root
+        if node is None:
+            return steps
+        steps.append((None, node))
+        for part in where:
+            if isinstance(node, yaml.MappingNode):
+                pair = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
+                if pair is None:
+                    break
+                steps.append(pair)
+                node = pair[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                steps.append((None, node))
+            else:
+                break
+        return steps
 
     def value(self, where: PathKey) -> tuple[int | None, int | None]:
         """The position of the value at `where`, or of its nearest ancestor."""
-        for depth in range(len(where), -1, -1):
-            if where[:depth] in self.values:
-                return self.values[where[:depth]]
-        return None, None
+        steps = self._walk(where)
+        return _pos(steps[-1][1]) if steps else (None, None)
 
     def key(self, where: PathKey) -> tuple[int | None, int | None]:
         """The position of the key naming `where` (falls back to its value)."""
-        if where in self.keys:
-            return self.keys[where]
-        return self.value(where)
+        steps = self._walk(where)
+        if not steps:
+            return None, None
+        key_node, value_node = steps[-1]
+        return _pos(key_node if key_node is not None and len(steps) == len(where) + 1 else value_node)
 
     def problem(self, where: PathKey, message: str, *, at_key: bool = False,
                 severity: Severity = Severity.ERROR) -> Problem:
@@ -118,21 +161,26 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise ScenarioError([_yaml_problem(exc, path)]) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        character = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        raise ScenarioError([Problem(path, line, col, Severity.ERROR, f"not valid YAML: character {character} is not allowed")]) from None
     except yaml.YAMLError as exc:
-        raise ScenarioError([Problem(path, None, None, Severity.ERROR, f"not valid YAML: {exc}")]) from None
+        message = " ".join(str(exc).split())
+        raise ScenarioError([Problem(path, None, None, Severity.ERROR, f"not valid YAML: {message}")]) from None
     except RecursionError:
         raise ScenarioError([Problem(path, None, None, Severity.ERROR, "YAML nested too deeply")]) from None
     finally:
         loader.dispose()
     if node is None:
         raise ScenarioError([Problem(path, 1, 1, Severity.ERROR, "file is empty: expected a scenario mapping")])
-    source = SourceMap(path)
-    return _Converter(source).convert(node, ()), source
+    source = SourceMap(path, node)
+    return _Converter(path).convert(node, 0), source
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    message = " ".join(part for part in (exc.context, exc.problem) if part)
+    message = " ".join(" ".join(part.split()) for part in (exc.context, exc.problem) if part)
     if "maximum nesting depth" in message:
         message = f"YAML nested too deeply ({message})"
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -140,62 +188,65 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
 
 
 class _Converter:
-    def __init__(self, source: SourceMap) -> None:
-        self.source = source
+    """Composed nodes -> plain data; bounded in size and depth."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
         self.visited = 0
 
-    def convert(self, node: yaml.Node, where: PathKey) -> Any:
+    def convert(self, node: yaml.Node, depth: int) -> Any:
         self.visited += 1
         if self.visited > MAX_NODES:
             self._fail(node, f"document expands to more than {MAX_NODES:,} values (too many aliases?)")
-        if len(where) > MAX_DEPTH:
+        if depth > MAX_DEPTH:
             self._fail(node, f"values nested more than {MAX_DEPTH} levels deep")
-        self.source.values.setdefault(where, _pos(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, where)
-        if isinstance(node, yaml.SequenceNode):
-            self._expect_tag(node, _SEQ)
-            return [self.convert(item, (*where, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            return self._scalar(node)
+        if node.tag != (_MAP if kind is yaml.MappingNode else _SEQ):
+            self._fail(node, f"unsupported YAML tag '{node.tag}'")
+        if kind is yaml.SequenceNode:
+            return [self.convert(item, depth + 1) for item in node.value]
+        return self._mapping(node, depth)
 
-    def _mapping(self, node: yaml.MappingNode, where: PathKey) -> dict[str, Any]:
-        self._expect_tag(node, _MAP)
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not yaml.ScalarNode:
                 self._fail(key_node, "a key must be plain text, not a list or mapping")
             key = str(key_node.value)
-            if key in result:
-                first = self.source.keys[(*where, key)]
-                self._fail(key_node, f"duplicate key '{key}' (first at line {first[0]})")
-            self.source.keys[(*where, key)] = _pos(key_node)
-            result[key] = self.convert(value_node, (*where, key))
+            if key in first_line:
+                self._fail(key_node, f"duplicate key '{key}' (first at line {first_line[key]})")
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.convert(value_node, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value
+        if tag == _STR:
+            return text
         try:
-            if tag == _STR:
-                return text
             if tag == _INT:
                 return int(text)
             if tag == _FLOAT:
                 return float(text)
-            if tag == _BOOL:
-                return text == "true"
-            if tag == _NULL:
-                return None
         except ValueError:
             self._fail(node, f"'{text}' is not a valid {tag.rsplit(':', 1)[-1]}")
+        if tag == _BOOL:
+            return text == "true"
+        if tag == _NULL:
+            return None
         self._fail(node, f"unsupported YAML tag '{tag}'")
-
-    def _expect_tag(self, node: yaml.Node, tag: str) -> None:
-        if node.tag != tag:
-            self._fail(node, f"unsupported YAML tag '{node.tag}'")
 
     def _fail(self, node: yaml.Node, message: str) -> Any:
         line, col = _pos(node)
-        raise ScenarioError([Problem(self.source.path, line, col, Severity.ERROR, message)])
+        raise ScenarioError([Problem(self.path, line, col, Severity.ERROR, message)])
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:

@@ -49,6 +49,7 @@ class StateSpace:
         self.scenario = scenario
         self.names = tuple(scenario.variables)
         self._bounds = {name: self._clamp_bounds(name) for name in self.names}
+        self._successors: dict[State, tuple[State, ...]] = {}
 
     # --- construction ---------------------------------------------------------
     def _clamp_bounds(self, name: str) -> tuple[int, int]:
@@ -94,10 +95,14 @@ class StateSpace:
             moves.append(Move(None, state.values, resolve(situation.timeout, self.as_dict(state.values))))
         return moves
 
-    def successors(self, state: State) -> Iterator[State]:
-        for move in self.moves(state):
-            for outcome in move.outcomes:
-                yield State(outcome.target, move.values)
+    def successors(self, state: State) -> tuple[State, ...]:
+        cached = self._successors.get(state)
+        if cached is None:
+            cached = tuple(
+                State(outcome.target, move.values) for move in self.moves(state) for outcome in move.outcomes
+            )
+            self._successors[state] = cached
+        return cached
 
     def reachable(self, limit: int = MAX_STATES) -> tuple[set[State], bool]:
         """Every state reachable from the start; False if `limit` cut it short."""

@@ -18,7 +18,7 @@ class Hotspot:
 
     rect: pygame.Rect
     label: str
-    action: Callable[[], None]
+    action: Callable[[float], None]  # called with the input event's clock time
 
 
 def button_height(theme: Theme, label: str, width: int, key: str | None = None) -> int:

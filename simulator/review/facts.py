@@ -1,0 +1,177 @@
+"""One session's facts, extracted from its (checked) records in one pass."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from simulator.domain import Force
+
+_LETHAL = Force.LETHAL_FORCE.value
+
+
+@dataclass(slots=True)
+class Decision:
+    """One decision (or a missed one) in a session, in log order."""
+
+    seq: int
+    t: float
+    kind: str  # assess | plan | act | timeout | follow_up
+    situation: str | None
+    response: Any = None  # behaviour id, tactic ids, option id, follow-up ids; for timeouts None
+    expected: str | None = None  # assess: the behaviour as authored
+    score: float | None = None  # assess/plan/follow_up: 0..1
+    decision_s: float | None = None
+    verdict: str | None = None  # act
+    level: int | None = None
+    range_max: str | None = None
+    severity: int = 0
+    critical: bool = False
+    reportable: bool = False
+    phase: str | None = None  # timeout: the phase that ran out
+
+    @property
+    def lethal_allowed(self) -> bool:
+        return self.range_max == _LETHAL
+
+    @property
+    def lethal_chosen(self) -> bool:
+        return self.level == 5
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(slots=True)
+class SessionFacts:
+    path: str
+    session_id: str
+    trainee: str
+    scenario_id: str
+    scenario_title: str
+    scenario_version: str
+    difficulty: int | None
+    started_at: str
+    workstation: str
+    lang: str
+    status: str  # complete | aborted | incomplete
+    integrity: str  # verify status: ok | incomplete, with its detail
+    score: float | None = None  # complete sessions only
+    passed: bool | None = None
+    critical_errors: int = 0
+    community: float | None = None
+    situations: int = 0
+    ending: str | None = None
+    abort_reason: str | None = None
+    duration_s: float = 0.0
+    decisions: list[Decision] = field(default_factory=list)
+    situation_totals: list[tuple[str, float]] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        """The per-session summary row (no decisions)."""
+        return {
+            "session_id": self.session_id,
+            "trainee": self.trainee,
+            "scenario": self.scenario_id,
+            "scenario_title": self.scenario_title,
+            "difficulty": self.difficulty,
+            "started_at": self.started_at,
+            "workstation": self.workstation,
+            "status": self.status,
+            "score": self.score,
+            "passed": self.passed,
+            "critical_errors": self.critical_errors,
+            "community": self.community,
+            "situations": self.situations,
+            "ending": self.ending,
+            "abort_reason": self.abort_reason,
+            "duration_s": self.duration_s,
+            "integrity": self.integrity,
+            "path": self.path,
+        }
+
+
+def session_facts(path: str, integrity: str, records: list[dict[str, Any]]) -> SessionFacts:
+    """Facts of one session from its records (the first must be session_started)."""
+    start = records[0]
+    info = start["scenario"]
+    facts = SessionFacts(
+        path=path,
+        session_id=start["session_id"],
+        trainee=start["trainee"],
+        scenario_id=info["id"],
+        scenario_title=str(info.get("title", "")),
+        scenario_version=str(info.get("version", "")),
+        difficulty=info.get("difficulty"),
+        started_at=start["started_at"],
+        workstation=str(start.get("workstation", "")),
+        lang=str(start.get("lang", "en")),
+        status="incomplete",
+        integrity=integrity,
+    )
+    action_criticals = 0
+    for r in records[1:]:
+        type_ = r["type"]
+        facts.duration_s = r["t"]
+        if type_ == "situation_entered":
+            facts.situations += 1
+        elif type_ in _DECISIONS:
+            decision = _DECISIONS[type_](r)
+            facts.decisions.append(decision)
+            action_criticals += decision.critical
+        elif type_ == "situation_scored" and r["scores"].get("total") is not None:
+            facts.situation_totals.append((r["situation"], float(r["scores"]["total"])))
+        elif type_ == "ending_reached":
+            facts.ending = r["ending"]
+        elif type_ == "session_ended":
+            facts.status = "complete"
+            facts.score, facts.passed = float(r["score"]), r["passed"]
+            facts.community = r["community"]
+            facts.critical_errors = len(r["critical_errors"])
+        elif type_ == "session_aborted":
+            facts.status = "aborted"
+            facts.abort_reason = r["reason"]
+    if facts.status != "complete":
+        facts.critical_errors = action_criticals
+    return facts
+
+
+def _assess(r: dict[str, Any]) -> Decision:
+    return Decision(r["seq"], r["t"], "assess", r["situation"], r["chosen"], r["expected"], r["score"], r["decision_s"])
+
+
+def _plan(r: dict[str, Any]) -> Decision:
+    return Decision(r["seq"], r["t"], "plan", r["situation"], list(r["chosen"]), None, r["score"], r["decision_s"])
+
+
+def _act(r: dict[str, Any]) -> Decision:
+    return Decision(
+        r["seq"],
+        r["t"],
+        "act",
+        r["situation"],
+        r["option"],
+        decision_s=r["decision_s"],
+        verdict=r["verdict"],
+        level=r["level"],
+        range_max=r["range"]["max"],
+        severity=r["severity"],
+        critical=r["critical"],
+        reportable=r["reportable"],
+    )
+
+
+def _timeout(r: dict[str, Any]) -> Decision:
+    return Decision(r["seq"], r["t"], "timeout", r["situation"], phase=r["phase"])
+
+
+def _follow_up(r: dict[str, Any]) -> Decision:
+    return Decision(r["seq"], r["t"], "follow_up", None, list(r["chosen"]), None, r["score"], _seconds(r.get("decision_s")))
+
+
+def _seconds(value: Any) -> float | None:
+    """An optional number of seconds (follow_up's decision_s is not required by the format)."""
+    return value if type(value) in (int, float) else None
+
+
+_DECISIONS = {"assessment": _assess, "plan": _plan, "action": _act, "timeout": _timeout, "follow_up": _follow_up}

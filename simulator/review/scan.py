@@ -1,0 +1,221 @@
+"""The review pass: every log read once, verified, checked, tallied.
+
+Per file: read its bytes once; `verify_bytes` on those bytes (as `uofsim
+verify` does); parse the same bytes line by line; check every record
+(schema.py); turn the session into facts (facts.py); fold the facts into the
+tallies (tallies.py) and hand the per-session row to a spool on disk (spool.py)
+for the session-level output. Nothing per log stays in memory afterwards.
+
+Files are taken in order of their names: a session log is named by its session
+id, which starts with the UTC start time, so this is the order in which the
+sessions were played, across workstations too, and two copies of one log (the
+same name in two folders) come one after the other and are counted once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from simulator.logbook import FORMAT_VERSION, iter_log_files, verify_bytes
+from simulator.review.facts import SessionFacts, session_facts
+from simulator.review.schema import record_problem
+from simulator.review.sdt import LethalCounts
+from simulator.review.spool import SessionSpool
+from simulator.review.tallies import ScenarioTally, ScoreHistogram, TraineeTally
+
+MAX_WARNINGS = 500  # kept in full; beyond that only counted
+
+
+@dataclass(frozen=True)
+class Filters:
+    trainee: str | None = None
+    scenario: str | None = None
+    since: datetime | None = None  # aware, UTC
+
+    def keep(self, facts: SessionFacts) -> bool:
+        if self.trainee is not None and facts.trainee != self.trainee:
+            return False
+        if self.scenario is not None and facts.scenario_id != self.scenario:
+            return False
+        return self.since is None or parse_time(facts.started_at) >= self.since
+
+
+@dataclass
+class Tampered:
+    path: str
+    first_bad_seq: int | None
+    detail: str
+    claimed_trainee: str  # what the (untrusted) log says, for finding the workstation
+    claimed_session: str
+
+
+@dataclass
+class Review:
+    """Everything the outputs show, except the per-session rows (in `sessions`)."""
+
+    trainees: dict[str, TraineeTally] = field(default_factory=dict)
+    scenarios: dict[str, ScenarioTally] = field(default_factory=dict)
+    lethal: LethalCounts = field(default_factory=LethalCounts)
+    histogram: ScoreHistogram = field(default_factory=ScoreHistogram)
+    tampered: list[Tampered] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    warnings_dropped: int = 0
+    files: int = 0
+    counted: int = 0
+    skipped: int = 0  # unreadable, another format version, no usable start record
+    duplicates: int = 0
+    filtered_out: int = 0
+    key_used: bool = False
+    sessions: SessionSpool = field(default_factory=SessionSpool)
+
+    def warn(self, message: str) -> None:
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(message)
+        else:
+            self.warnings_dropped += 1
+
+
+def parse_time(text: str) -> datetime:
+    """An ISO 8601 time or date; naive means UTC."""
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+Timeline = Callable[[list[dict[str, Any]]], dict[str, Any]]
+
+
+def review_logs(
+    paths: Iterable[Path | str],
+    *,
+    key: bytes | None = None,
+    filters: Filters = Filters(),
+    decisions: bool = False,
+    timeline: Timeline | None = None,
+) -> Review:
+    """Review every log under `paths`. `decisions` keeps each session's decisions in
+    the spool (csv, json, xapi); `timeline` (records -> dict) adds a debrief
+    timeline per session (html, json). Raises LogReadError for a missing path."""
+    review = Review(key_used=key is not None)
+    pass_ = _Pass(review, key, filters, decisions, timeline)
+    for path in sorted(iter_log_files(paths), key=lambda p: (p.name, str(p))):
+        pass_.file(path)
+    review.sessions.finish()
+    return review
+
+
+class _Pass:
+    def __init__(self, review: Review, key: bytes | None, filters: Filters, decisions: bool, timeline: Timeline | None) -> None:
+        self.review = review
+        self.key = key
+        self.filters = filters
+        self.decisions = decisions
+        self.timeline = timeline
+        self.previous: tuple[str, str] | None = None  # (session id, path) of the last counted log
+
+    def file(self, path: Path) -> None:
+        review = self.review
+        review.files += 1
+        shown = str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            review.skipped += 1
+            review.warn(f"{shown}: cannot read session log ({exc.strerror or exc}); skipped")
+            return
+        verdict = verify_bytes(data, self.key, path)
+        if verdict.status == "tampered":
+            self._tampered(shown, data, verdict.first_bad_seq, verdict.detail)
+            return
+        records = self._records(shown, data)
+        if records is None:
+            review.skipped += 1
+            return
+        facts = session_facts(shown, _integrity(verdict.status, verdict.detail), records)
+        if not self.filters.keep(facts):
+            review.filtered_out += 1
+            return
+        if self.previous is not None and self.previous[0] == facts.session_id:
+            review.duplicates += 1
+            review.warn(f"{shown}: same session as {self.previous[1]}; counted once")
+            return
+        self.previous = (facts.session_id, shown)
+        self._count(facts, records)
+
+    def _tampered(self, shown: str, data: bytes, seq: int | None, detail: str) -> None:
+        start = _first_record(data)
+        fmt = start.get("format") if start.get("type") == "session_started" else None
+        if seq == 0 and fmt is not None and fmt != FORMAT_VERSION:
+            # Another format version is not tampering: a newer (or older) writer.
+            self.review.skipped += 1
+            self.review.warn(f"{shown}:1: session log format {fmt!r}, this review reads format {FORMAT_VERSION}; skipped")
+            return
+        self.review.tampered.append(
+            Tampered(shown, seq, detail, str(start.get("trainee", "")), str(start.get("session_id", "")))
+        )
+
+    def _records(self, shown: str, data: bytes) -> list[dict[str, Any]] | None:
+        """The usable records, warning (file:line) about every line that is not;
+        None when the log has no usable session_started."""
+        *lines, tail = data.split(b"\n")
+        records: list[dict[str, Any]] = []
+        for number, line in enumerate(lines, start=1):
+            record, problem = _parse(line)
+            if record is not None:
+                problem = record_problem(record)
+                if problem and number == 1 and record.get("type") == "session_started":
+                    self.review.warn(f"{shown}:1: {problem}; log skipped")
+                    return None
+            if problem:
+                self.review.warn(f"{shown}:{number}: {problem}; line skipped")
+            else:
+                records.append(record)
+        if tail:
+            self.review.warn(f"{shown}:{len(lines) + 1}: torn last line skipped (crash while writing)")
+        if not records or records[0]["type"] != "session_started":
+            self.review.warn(f"{shown}:1: no session_started record; log skipped")
+            return None
+        return records
+
+    def _count(self, facts: SessionFacts, records: list[dict[str, Any]]) -> None:
+        review = self.review
+        review.counted += 1
+        trainee = review.trainees.get(facts.trainee) or review.trainees.setdefault(facts.trainee, TraineeTally(facts.trainee))
+        trainee.add(facts)
+        scenario = review.scenarios.get(facts.scenario_id) or review.scenarios.setdefault(
+            facts.scenario_id, ScenarioTally(facts.scenario_id)
+        )
+        scenario.add(facts)
+        review.histogram.add(facts)
+        for d in facts.decisions:
+            if d.kind == "act":
+                review.lethal.add(d.lethal_allowed, d.lethal_chosen)
+        row = facts.row()
+        if self.decisions:
+            row["decisions"] = [d.as_dict() for d in facts.decisions]
+        if self.timeline is not None:
+            row["timeline"] = self.timeline(records)
+        review.sessions.add(row)
+
+
+def _integrity(status: str, detail: str) -> str:
+    return f"{status} ({detail})" if detail else status
+
+
+def _parse(line: bytes) -> tuple[dict[str, Any] | None, str]:
+    try:
+        value = json.loads(line)
+    except (ValueError, RecursionError):
+        return None, "malformed line (not JSON)" if line.strip() else "empty line"
+    if not isinstance(value, dict):
+        return None, "not a JSON object"
+    return value, ""
+
+
+def _first_record(data: bytes) -> dict[str, Any]:
+    record, _ = _parse(data.split(b"\n", 1)[0])
+    return record or {}

@@ -1,0 +1,314 @@
+"""Running tallies: the only state review keeps across logs.
+
+Each tally is updated once per session and holds counts, sums and small
+bounded structures (a centisecond histogram for medians, the last few scores
+for the progress chart), so memory grows with the number of trainees,
+scenarios and situations, never with the number of logs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.review.facts import Decision, SessionFacts
+from simulator.review.sdt import LethalCounts
+
+PROGRESS_POINTS = 50  # scores kept per trainee for the progress chart
+HISTOGRAM_BINS = 20  # score distribution: 0-5, 5-10, ..., 95-100
+
+
+class MedianTimer:
+    """Median of decision times to the nearest 0.01 s from a histogram of centiseconds."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[int] = Counter()
+        self.n = 0
+
+    def add(self, seconds: float) -> None:
+        self.counts[round(seconds * 100)] += 1
+        self.n += 1
+
+    def median(self) -> float | None:
+        if not self.n:
+            return None
+        lower = self._kth((self.n - 1) // 2)
+        upper = self._kth(self.n // 2)
+        return (lower + upper) / 200
+
+    def _kth(self, k: int) -> int:
+        seen = 0
+        for value in sorted(self.counts):
+            seen += self.counts[value]
+            if seen > k:
+                return value
+        raise IndexError(k)
+
+
+@dataclass
+class Slope:
+    """Least-squares slope of score over attempt number (1, 2, ...), kept as sums."""
+
+    n: int = 0
+    sx: float = 0.0
+    sy: float = 0.0
+    sxy: float = 0.0
+    sxx: float = 0.0
+
+    def add(self, score: float) -> None:
+        self.n += 1
+        x = float(self.n)
+        self.sx += x
+        self.sy += score
+        self.sxy += x * score
+        self.sxx += x * x
+
+    def slope(self) -> float | None:
+        if self.n < 2:
+            return None
+        return (self.n * self.sxy - self.sx * self.sy) / (self.n * self.sxx - self.sx * self.sx)
+
+
+@dataclass
+class Outcomes:
+    """Session counts by status, and final scores of complete sessions."""
+
+    complete: int = 0
+    aborted: int = 0
+    incomplete: int = 0
+    passed: int = 0
+    score_sum: float = 0.0
+
+    def add(self, facts: SessionFacts) -> None:
+        setattr(self, facts.status, getattr(self, facts.status) + 1)
+        if facts.status == "complete" and facts.score is not None:
+            self.score_sum += facts.score
+            self.passed += bool(facts.passed)
+
+    @property
+    def sessions(self) -> int:
+        return self.complete + self.aborted + self.incomplete
+
+    @property
+    def pass_rate(self) -> float | None:
+        return self.passed / self.complete if self.complete else None
+
+    @property
+    def mean_score(self) -> float | None:
+        return self.score_sum / self.complete if self.complete else None
+
+
+@dataclass
+class TraineeTally:
+    trainee: str
+    outcomes: Outcomes = field(default_factory=Outcomes)
+    attempts: Counter[str] = field(default_factory=Counter)  # scenario id -> sessions
+    latest_score: float | None = None
+    latest_at: str = ""  # started_at of the latest complete session
+    best_score: float | None = None
+    critical_errors: int = 0
+    actions: int = 0
+    excessive: int = 0
+    insufficient: int = 0
+    assessments: int = 0
+    assessed_right: int = 0
+    plans: int = 0
+    plan_score_sum: float = 0.0
+    timeouts: int = 0
+    timer: MedianTimer = field(default_factory=MedianTimer)
+    slopes: dict[str, Slope] = field(default_factory=dict)  # per scenario
+    lethal: LethalCounts = field(default_factory=LethalCounts)
+    progress: deque[tuple[str, str, float]] = field(default_factory=lambda: deque(maxlen=PROGRESS_POINTS))
+
+    def add(self, facts: SessionFacts) -> None:
+        self.outcomes.add(facts)
+        self.attempts[facts.scenario_id] += 1
+        self.critical_errors += facts.critical_errors
+        if facts.status == "complete" and facts.score is not None:
+            if facts.started_at >= self.latest_at:
+                self.latest_at, self.latest_score = facts.started_at, facts.score
+            self.best_score = facts.score if self.best_score is None else max(self.best_score, facts.score)
+            self.slopes.setdefault(facts.scenario_id, Slope()).add(facts.score)
+            self.progress.append((facts.started_at, facts.scenario_id, facts.score))
+        for decision in facts.decisions:
+            self._add_decision(decision)
+
+    def _add_decision(self, d: Decision) -> None:
+        if d.decision_s is not None and d.kind in ("assess", "plan", "act"):
+            self.timer.add(d.decision_s)
+        if d.kind == "assess":
+            self.assessments += 1
+            self.assessed_right += d.response == d.expected
+        elif d.kind == "plan":
+            self.plans += 1
+            self.plan_score_sum += d.score or 0.0
+        elif d.kind == "act":
+            self.actions += 1
+            self.excessive += d.verdict == "excessive"
+            self.insufficient += d.verdict == "insufficient"
+            self.lethal.add(d.lethal_allowed, d.lethal_chosen)
+        elif d.kind == "timeout":
+            self.timeouts += 1
+
+    @property
+    def assessment_accuracy(self) -> float | None:
+        return self.assessed_right / self.assessments if self.assessments else None
+
+    @property
+    def tactic_score(self) -> float | None:
+        return self.plan_score_sum / self.plans if self.plans else None
+
+    @property
+    def trend(self) -> float | None:
+        """Points gained per repeat of the same scenario, averaged over the scenarios
+        attempted (to the end) at least twice, weighted by repeats. Comparing a
+        scenario with itself keeps difficulty out of the trend."""
+        weighted = [(s.slope(), s.n - 1) for s in self.slopes.values() if s.n >= 2]
+        total = sum(w for _, w in weighted)
+        return sum(v * w for v, w in weighted if v is not None) / total if total else None
+
+    def as_dict(self) -> dict[str, Any]:
+        o = self.outcomes
+        return {
+            "trainee": self.trainee,
+            "sessions": o.sessions,
+            "complete": o.complete,
+            "aborted": o.aborted,
+            "incomplete": o.incomplete,
+            "attempts": dict(sorted(self.attempts.items())),
+            "latest_score": self.latest_score,
+            "best_score": self.best_score,
+            "mean_score": o.mean_score,
+            "passed": o.passed,
+            "pass_rate": o.pass_rate,
+            "critical_errors": self.critical_errors,
+            "actions": self.actions,
+            "excessive": self.excessive,
+            "insufficient": self.insufficient,
+            "assessments": self.assessments,
+            "assessment_accuracy": self.assessment_accuracy,
+            "tactic_score": self.tactic_score,
+            "timeouts": self.timeouts,
+            "median_decision_s": self.timer.median(),
+            "trend": self.trend,
+            "trend_label": trend_label(self.trend),
+        }
+
+
+def trend_label(trend: float | None) -> str:
+    """Plain words for a trend in points per repeat attempt."""
+    if trend is None:
+        return "not enough repeats"
+    if trend >= 2:
+        return "improving"
+    if trend <= -2:
+        return "declining"
+    return "steady"
+
+
+@dataclass
+class SituationTally:
+    visits: int = 0  # scored visits
+    lost: float = 0.0  # sum of (1 - situation total), i.e. points lost out of 1 per visit
+
+
+@dataclass
+class ScenarioTally:
+    scenario: str
+    title: str = ""
+    difficulty: int | None = None
+    versions: set[str] = field(default_factory=set)
+    outcomes: Outcomes = field(default_factory=Outcomes)
+    trainees: set[str] = field(default_factory=set)
+    timeouts: Counter[str] = field(default_factory=Counter)  # phase -> count
+    situations: dict[str, SituationTally] = field(default_factory=dict)
+    wrong_assessments: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (situation, expected, chosen)
+    unreasonable: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (situation, option, verdict)
+
+    def add(self, facts: SessionFacts) -> None:
+        self.title = facts.scenario_title or self.title
+        if facts.difficulty is not None:
+            self.difficulty = facts.difficulty
+        if facts.scenario_version and len(self.versions) < 20:
+            self.versions.add(facts.scenario_version)
+        self.outcomes.add(facts)
+        self.trainees.add(facts.trainee)
+        for situation, total in facts.situation_totals:
+            tally = self.situations.setdefault(situation, SituationTally())
+            tally.visits += 1
+            tally.lost += 1.0 - total
+        for d in facts.decisions:
+            if d.kind == "timeout":
+                self.timeouts[d.phase] += 1
+            elif d.kind == "assess" and d.response != d.expected:
+                self.wrong_assessments[(d.situation, str(d.expected), str(d.response))] += 1
+            elif d.kind == "act" and d.verdict != "reasonable":
+                self.unreasonable[(d.situation, str(d.response), str(d.verdict))] += 1
+
+    def costly_situations(self, top: int = 3) -> list[dict[str, Any]]:
+        """The situations where most points are lost in total (share of all points lost)."""
+        all_lost = sum(s.lost for s in self.situations.values())
+        ranked = sorted(self.situations.items(), key=lambda kv: (-kv[1].lost, kv[0]))[:top]
+        return [
+            {
+                "situation": sid,
+                "visits": s.visits,
+                "mean_lost": s.lost / s.visits if s.visits else 0.0,
+                "share_of_loss": s.lost / all_lost if all_lost > 0 else None,
+            }
+            for sid, s in ranked
+            if s.lost > 0
+        ]
+
+    def as_dict(self) -> dict[str, Any]:
+        o = self.outcomes
+        wrong = _most_common(self.wrong_assessments)
+        unreasonable = _most_common(self.unreasonable)
+        return {
+            "scenario": self.scenario,
+            "title": self.title,
+            "difficulty": self.difficulty,
+            "versions": sorted(self.versions),
+            "attempts": o.sessions,
+            "complete": o.complete,
+            "aborted": o.aborted,
+            "incomplete": o.incomplete,
+            "trainees": len(self.trainees),
+            "mean_score": o.mean_score,
+            "passed": o.passed,
+            "pass_rate": o.pass_rate,
+            "costly_situations": self.costly_situations(),
+            "common_wrong_assessment": None
+            if wrong is None
+            else {"situation": wrong[0][0], "expected": wrong[0][1], "chosen": wrong[0][2], "count": wrong[1]},
+            "common_unreasonable_option": None
+            if unreasonable is None
+            else {"situation": unreasonable[0][0], "option": unreasonable[0][1], "verdict": unreasonable[0][2], "count": unreasonable[1]},
+            "timeouts": sum(self.timeouts.values()),
+            "timeouts_by_phase": dict(sorted(self.timeouts.items())),
+        }
+
+
+def _most_common(counter: Counter[tuple[str, str, str]]) -> tuple[tuple[str, str, str], int] | None:
+    """The most frequent key; ties broken by key order so reports are stable."""
+    if not counter:
+        return None
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+class ScoreHistogram:
+    """Final scores of complete sessions in 5-point bins, passed and failed apart."""
+
+    def __init__(self) -> None:
+        self.passed = [0] * HISTOGRAM_BINS
+        self.failed = [0] * HISTOGRAM_BINS
+
+    def add(self, facts: SessionFacts) -> None:
+        if facts.status != "complete" or facts.score is None:
+            return
+        index = min(int(facts.score // (100 / HISTOGRAM_BINS)), HISTOGRAM_BINS - 1)
+        (self.passed if facts.passed else self.failed)[index] += 1
+
+    def as_dict(self) -> dict[str, list[int]]:
+        return {"bin_width": 100 // HISTOGRAM_BINS, "passed": list(self.passed), "failed": list(self.failed)}

@@ -1,0 +1,1 @@
+"""The trainee's window (pygame-ce). Drives the engine through its public API only."""

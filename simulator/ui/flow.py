@@ -1,0 +1,194 @@
+"""The play flow: which screen follows which, and the session in progress.
+
+Screens call the flow; the flow drives the engine through its public API and
+then shows the screen for the session's new phase. It is also the App's guard:
+told when the window closes or crashes, it aborts the session with a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from simulator.engine import Phase, Session, SessionSettings, open_session_log
+from simulator.scenario import LoadedScenario
+from simulator.ui.library import LibraryEntry, load_entry, scan_library
+
+if TYPE_CHECKING:
+    from simulator.ui.app import App
+    from simulator.ui.screens.base import Screen
+
+
+@dataclass
+class PlayConfig:
+    """What `uofsim play` was asked for (already validated)."""
+
+    library_dir: Path | None       # the library shown, or None when a single file was given
+    scenario: LoadedScenario | None  # the single file given
+    trainee: str | None
+    log_dir: Path
+    log_key: bytes | None = None
+    lang: str = "en"
+    seed: int | None = None
+    time_scale: float = 1.0
+
+
+class PlayFlow:
+    def __init__(self, app: App, config: PlayConfig) -> None:
+        self.app = app
+        self.config = config
+        self.trainee = config.trainee
+        self.session: Session | None = None
+        self.current_entry: LibraryEntry | None = None
+        self.notice: str | None = None   # shown once on the next screen (e.g. a timeout)
+        self.sessions_played: list[Path] = []
+        app.guard = self
+
+    @property
+    def library_dir(self) -> Path | None:
+        return self.config.library_dir
+
+    @property
+    def has_library(self) -> bool:
+        return self.config.library_dir is not None
+
+    # --- screens before a session -----------------------------------------------------
+
+    def first_screen(self) -> Screen:
+        if self.trainee is None:
+            return self._signin()
+        return self._after_signin()
+
+    def signed_in(self, trainee: str) -> None:
+        self.trainee = trainee
+        self.app.show(self._after_signin())
+
+    def change_trainee(self) -> None:
+        self.app.show(self._signin())
+
+    def _signin(self) -> Screen:
+        from simulator.ui.screens.signin import SignInScreen
+
+        return SignInScreen(self, self.trainee or "")
+
+    def _after_signin(self) -> Screen:
+        if self.config.scenario is not None:
+            entry = LibraryEntry(self.config.scenario.path, self.config.scenario, None)
+            return self._start(entry)
+        return self.library_screen()
+
+    def library_screen(self) -> Screen:
+        from simulator.ui.screens.library import LibraryScreen
+
+        assert self.config.library_dir is not None
+        return LibraryScreen(self, scan_library(self.config.library_dir))
+
+    def open_entry(self, entry: LibraryEntry) -> None:
+        # Re-read the file: an instructor may have edited it since the library was listed.
+        fresh = load_entry(entry.path)
+        if fresh.loaded is None:
+            self.app.show(self.library_screen())
+            return
+        self.app.show(self._start(fresh))
+
+    # --- the session ----------------------------------------------------------------------
+
+    def _start(self, entry: LibraryEntry) -> Screen:
+        assert entry.loaded is not None and self.trainee is not None
+        settings = SessionSettings(
+            trainee=self.trainee, seed=self.config.seed, lang=self.config.lang,
+            time_scale=self.config.time_scale, mode="window",
+        )
+        clock = self.app.clock
+        log = open_session_log(self.config.log_dir, settings, clock, self.config.log_key)
+        self.current_entry = entry
+        self.session = Session.start(entry.loaded, settings, clock=clock, log=log)
+        self.sessions_played.append(log.path)
+        return self.screen_for_phase(new_visit=True)
+
+    def changed(self, new_visit: bool = False) -> None:
+        """After an input reached the engine: show the screen for the new phase."""
+        self.app.show(self.screen_for_phase(new_visit))
+
+    def screen_for_phase(self, new_visit: bool) -> Screen:
+        from simulator.ui.screens.briefing import BriefingScreen
+        from simulator.ui.screens.debrief import DebriefScreen
+        from simulator.ui.screens.ending import EndingScreen
+        from simulator.ui.screens.follow_up import FollowUpScreen
+        from simulator.ui.screens.situation import SituationScreen
+
+        session = self.session
+        assert session is not None
+        phase = session.phase
+        if phase is Phase.BRIEFING:
+            return BriefingScreen(self, session)
+        if phase in (Phase.ASSESS, Phase.PLAN, Phase.ACT):
+            current = self.app.screen
+            if not new_visit and isinstance(current, SituationScreen) and current.session is session:
+                current.step_changed()
+                return current
+            return SituationScreen(self, session, notice=self._take_notice())
+        if phase is Phase.ENDING:
+            return EndingScreen(self, session, notice=self._take_notice())
+        if phase is Phase.FOLLOW_UP:
+            return FollowUpScreen(self, session)
+        self._close_log()
+        if phase is Phase.DEBRIEF:
+            return DebriefScreen(self, session.debrief, log_path=self._log_path())
+        return self.after_session()
+
+    def send(self, engine_call) -> None:
+        """Run one engine input, then show the screen for where it led.
+
+        A late input (after the window ran out) makes the engine take the
+        timeout instead; the new records tell us so, and the next screen says it.
+        """
+        session = self.session
+        assert session is not None
+        mark = len(session.records)
+        engine_call()
+        types = {record.get("type") for record in session.records[mark:]}
+        if "timeout" in types:
+            self.notice = self.app.strings("situation.timed_out")
+        self.changed(new_visit=bool(types & {"situation_entered", "timeout", "ending_reached"}))
+
+    def timed_out(self) -> None:
+        self.notice = self.app.strings("situation.timed_out")
+        self.changed(new_visit=True)
+
+    def _take_notice(self) -> str | None:
+        notice, self.notice = self.notice, None
+        return notice
+
+    def abort(self, reason: str) -> None:
+        """Stop the session in progress (quit, window_closed, error); a finished one is left alone."""
+        session = self.session
+        if session is not None and session.phase not in (Phase.DEBRIEF, Phase.ABORTED):
+            session.abort(reason)
+        self._close_log()
+
+    def quit_session(self) -> None:
+        self.abort("quit")
+        self.app.show(self.after_session())
+
+    def after_session(self) -> Screen:
+        """Where a finished or abandoned session leads: the library, or the end of the program."""
+        if self.has_library:
+            return self.library_screen()
+        self.app.quit()
+        return self.app.screen
+
+    def play_again(self) -> None:
+        if self.current_entry is not None:
+            self.open_entry(self.current_entry)
+
+    def leave_debrief(self) -> None:
+        self.app.show(self.after_session())
+
+    def _close_log(self) -> None:
+        if self.session is not None and self.session.log is not None and not self.session.log.closed:
+            self.session.log.close()
+
+    def _log_path(self) -> Path | None:
+        return self.session.log.path if self.session is not None and self.session.log is not None else None

@@ -1,0 +1,69 @@
+"""Build the window for `uofsim play` and `uofsim replay`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from simulator.engine import MonotonicClock
+from simulator.ui.app import App, Clock
+from simulator.ui.flow import PlayConfig, PlayFlow
+from simulator.ui.library import find_scenario
+from simulator.ui.screens.replay import ReplayData, ReplayScreen
+from simulator.ui.strings import Strings
+
+
+def play_app(config: PlayConfig, *, clock: Clock | None = None, size: tuple[int, int] = (1280, 720),
+             fullscreen: bool = False, high_contrast: bool = False) -> App:
+    holder: dict[str, PlayFlow] = {}
+
+    def first(app: App):
+        flow = PlayFlow(app, config)
+        holder["flow"] = flow
+        return flow.first_screen()
+
+    app = App(first, strings=Strings(config.lang), clock=clock or MonotonicClock(), size=size,
+              fullscreen=fullscreen, high_contrast=high_contrast)
+    app.flow = holder["flow"]  # type: ignore[attr-defined]
+    return app
+
+
+class ReplayError(Exception):
+    """The log cannot be replayed; the message is one line naming the file."""
+
+
+def load_replay(log_path: Path, strings_lang: str | None = None) -> ReplayData:
+    """Read a session log and find its scenario (by id, in the log's folder, then
+    the bundled library); a changed scenario file (sha256) means ids only."""
+    from simulator.engine import debrief_from_records
+    from simulator.logbook.reader import LogReadError, read_log
+    from simulator.paths import scenarios_dir
+
+    try:
+        log = read_log(log_path)
+    except LogReadError as exc:
+        raise ReplayError(str(exc)) from None
+    started = log.started
+    if started is None:
+        raise ReplayError(f"{log_path}: not a session log (no session_started record)")
+    info = started.get("scenario") or {}
+    lang = strings_lang or str(started.get("lang") or "en")
+    strings = Strings(lang)
+    scenario_id = str(info.get("id", ""))
+    entry = find_scenario(scenario_id, [log_path.parent, scenarios_dir()]) if scenario_id else None
+    loaded, problem = None, None
+    if entry is None or entry.loaded is None:
+        problem = strings("replay.missing", id=scenario_id)
+    elif entry.loaded.sha256 != info.get("sha256"):
+        problem = strings("replay.mismatch")
+    else:
+        loaded = entry.loaded
+    debrief = debrief_from_records(log.records, loaded, lang)
+    return ReplayData(records=log.records, debrief=debrief, scenario=loaded, problem=problem,
+                      warnings=list(log.warnings), status=log.status, lang=lang)
+
+
+def replay_app(log_path: Path, *, clock: Clock | None = None, size: tuple[int, int] = (1280, 720),
+               fullscreen: bool = False, high_contrast: bool = False, lang: str | None = None) -> App:
+    data = load_replay(log_path, lang)
+    return App(lambda app: ReplayScreen(app, data), strings=Strings(data.lang), clock=clock or MonotonicClock(),
+               size=size, fullscreen=fullscreen, high_contrast=high_contrast)
