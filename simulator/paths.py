@@ -15,10 +15,10 @@ def project_root() -> Path:
     regular install puts them under `<prefix>/share/uofsim`.
     """
     checkout = Path(__file__).resolve().parent.parent
-    for candidate in (checkout, Path(sys.prefix) / "share" / "uofsim"):
-        if (candidate / "scenarios").is_dir() or (candidate / "assets").is_dir():
-            return candidate
-    return checkout
+    if (checkout / "pyproject.toml").is_file() and (checkout / "scenarios").is_dir():
+        return checkout
+    installed = Path(sys.prefix) / "share" / "uofsim"
+    return installed if installed.is_dir() else checkout
 
 
 def assets_dir() -> Path:

@@ -313,14 +313,10 @@ class Session:
         assert ending is not None
         chosen = _unique_ids(ids, [f.id for f in ending.follow_up], "follow-up")
         at = self._at(at)
-
-        def record() -> None:
-            score = rated_score(self.rubric, [(f.id, f.rating) for f in ending.follow_up], chosen)
-            started = self._follow_up_shown if self._follow_up_shown is not None else self._follow_up_started
-            self._write("follow_up", chosen=chosen, score=score, decision_s=_seconds(at - started))
-            self._finish(percent(score))
-
-        record()
+        score = rated_score(self.rubric, [(f.id, f.rating) for f in ending.follow_up], chosen)
+        started = self._follow_up_shown if self._follow_up_shown is not None else self._follow_up_started
+        self._write("follow_up", chosen=chosen, score=score, decision_s=_seconds(at - started))
+        self._finish(percent(score))
 
     def abort(self, reason: str) -> None:
         """Stop the session (quit, window_closed, error...). A finished session is left as it is."""
