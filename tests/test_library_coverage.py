@@ -15,7 +15,7 @@ import pytest
 from pydantic import BaseModel
 
 from simulator.domain.judgement import judge
-from simulator.domain.model import Behaviour, Force, Verdict
+from simulator.domain.model import Behaviour, Factor, Force, Verdict
 from simulator.scenario import Branch, RandomNext, Scenario, Situation, Text, load_scenario
 from simulator.scenario.model import Option, next_targets
 
@@ -188,7 +188,8 @@ def test_scenario_meets_the_authoring_rules(path: Path) -> None:
         assert len(preferred) == 1, f"{sid}: needs exactly one preferred option"
         assert judgement(situation, preferred[0]).verdict is Verdict.REASONABLE, f"{sid}: preferred is not reasonable"
         assert situation.subject.cues, f"{sid}: no cues"
-        assert situation.factors, f"{sid}: no factors"
+        missing = set(Factor) - set(situation.factors)
+        assert not missing, f"{sid}: factors without {sorted(missing)}"
         for option in situation.options:
             assert option.rationale is not None, f"{sid}.{option.id}: no rationale"
             for lang in option.label.languages():
