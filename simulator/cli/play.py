@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 from pathlib import Path
 
 from simulator.cli.errors import UsageError, UserError
@@ -80,6 +81,10 @@ def open_window(config, *, size: tuple[int, int], fullscreen: bool, high_contras
     from simulator.logbook.writer import LogWriteError
     from simulator.ui.run import play_app
 
+    def terminated(signum, frame):  # a kill from outside: log the session as quit, not as a crash
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminated)
     try:
         app = play_app(config, size=size, fullscreen=fullscreen, high_contrast=high_contrast)
         app.run()

@@ -8,8 +8,11 @@ the session log records why it stopped.
 
 from __future__ import annotations
 
+import math
 import os
+import sys
 import time
+import warnings
 from collections.abc import Callable
 from typing import Protocol
 
@@ -23,6 +26,8 @@ from simulator.ui.theme import Theme, make_theme
 FRAME_S = 1 / 60
 IDLE_WAIT_MS = 1000  # a wake-up now and then, so a stuck event queue never hangs the loop
 MIN_SIZE = (1024, 640)
+FIRST_FRAME_ENV = "UOFSIM_REPORT_FIRST_FRAME"
+FIRST_FRAME_MARKER = "uofsim: first frame drawn"
 
 
 class Clock(Protocol):
@@ -142,7 +147,7 @@ class App:
         if self._dirty:
             wait_ms = 0
         elif self.animating():
-            wait_ms = max(0, int((self._next_frame - time.perf_counter()) * 1000))
+            wait_ms = max(0, math.ceil((self._next_frame - time.perf_counter()) * 1000))
         else:
             wait_ms = IDLE_WAIT_MS
         first = pygame.event.wait(wait_ms) if wait_ms > 0 else pygame.event.poll()
@@ -187,6 +192,10 @@ class App:
 
     def _resized(self) -> None:
         self.window = pygame.display.get_surface()
+        width, height = self.window.get_size()
+        if not self.fullscreen and (width < MIN_SIZE[0] or height < MIN_SIZE[1]):
+            # Below 1024x640 the layout cannot hold a situation screen: grow back.
+            self.window = pygame.display.set_mode((max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1])), pygame.RESIZABLE)
         if not self.fullscreen:
             self._windowed_size = self.window.get_size()
         self.theme = self.theme.with_height(self.window.get_height())
@@ -196,7 +205,14 @@ class App:
         self.fullscreen = fullscreen
         if fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+        surface = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+        try:  # the window manager then refuses anything smaller
+            with warnings.catch_warnings():  # pygame-ce 2.5 has no other handle on the display's window
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        except (AttributeError, pygame.error):
+            pass
+        return surface
 
     def _draw(self) -> None:
         started = time.perf_counter()
@@ -214,6 +230,9 @@ class App:
         self._next_frame = started + FRAME_S
         if self.frame_log is not None:
             self.frame_log.append(time.perf_counter() - started)
+        if self.frames == 1 and os.environ.get(FIRST_FRAME_ENV):
+            # For benchmarks/bench_window.py: startup time to the first drawn frame.
+            print(FIRST_FRAME_MARKER, file=sys.stderr, flush=True)
         self.top.after_flip(self.clock.now())
         if self.overlay is not None:
             self.screen.after_flip(self.clock.now())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 import pygame
@@ -68,11 +68,16 @@ HIGH_CONTRAST = Palette(
 
 
 def _bundled_font(name: str) -> Path | None:
-    try:
-        path = resources.files("pygame_gui.data") / name
-    except ModuleNotFoundError:
+    """A font file shipped in pygame_gui's data folder, found without importing
+    pygame_gui (its import costs ~50 ms of start-up for nothing)."""
+    spec = importlib.util.find_spec("pygame_gui")
+    if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(str(path)) if path.is_file() else None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / "data" / name
+        if path.is_file():
+            return path
+    return None
 
 
 REGULAR_FONT = _bundled_font("NotoSans-Regular.ttf")

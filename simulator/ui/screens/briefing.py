@@ -10,7 +10,7 @@ from simulator.ui.screens.session_base import SessionScreen
 from simulator.ui.theme import Theme
 from simulator.ui.widgets.button import draw_button
 from simulator.ui.widgets.model_wheel import draw_wheel
-from simulator.ui.widgets.text import draw_text
+from simulator.ui.widgets.text import draw_text, reflow
 
 
 class BriefingScreen(SessionScreen):
@@ -32,9 +32,9 @@ class BriefingScreen(SessionScreen):
         x, y = area.x, area.y
         button_h = theme.body().get_linesize() + theme.pad
         if scenario.briefing:
-            y += section(surface, theme, x, y, left_w, self.t("briefing.dispatch"), scenario.briefing.get(lang))
+            y += section(surface, theme, x, y, left_w, self.t("briefing.dispatch"), reflow(scenario.briefing.get(lang)))
         if scenario.summary:
-            y += section(surface, theme, x, y, left_w, self.t("briefing.summary"), scenario.summary.get(lang))
+            y += section(surface, theme, x, y, left_w, self.t("briefing.summary"), reflow(scenario.summary.get(lang)))
         if scenario.objectives:
             body = "\n".join(f"– {o.get(lang)}" for o in scenario.objectives)
             y += section(surface, theme, x, y, left_w, self.t("briefing.objectives"), body)

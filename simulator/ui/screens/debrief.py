@@ -217,7 +217,7 @@ class DebriefPanel:
         if report.reportable:
             icons.warning(surface, p.warn, (x + size // 2, y + size // 2), size - 4)
             line(self.t("debrief.report"), small, p.text, indent=size + 4)
-        if report.rationale:
+        if report.rationale and not any(report.rationale in note for note in report.feedback):
             line(self.t("debrief.rationale", text=report.rationale), small)
         if report.preferred_option and report.preferred_option != report.option_label:
             line(self.t("debrief.preferred", label=report.preferred_option), small, p.muted)

@@ -14,7 +14,7 @@ from simulator.ui.screens.session_base import SessionScreen
 from simulator.ui.theme import Theme
 from simulator.ui.widgets import icons
 from simulator.ui.widgets.button import draw_button
-from simulator.ui.widgets.text import draw_text
+from simulator.ui.widgets.text import draw_text, reflow
 
 if TYPE_CHECKING:
     from simulator.ui.flow import PlayFlow
@@ -49,7 +49,7 @@ class EndingScreen(SessionScreen):
         word = self.t("ending.resolved" if resolved else "ending.unresolved")
         draw_text(surface, word, theme.title(), p.text, (x + line + theme.pad, y), width - line)
         y += line + theme.pad
-        y += draw_text(surface, self.session.text(ending.narrative), theme.body(), p.text, (x, y), width) + theme.pad
+        y += draw_text(surface, reflow(self.session.text(ending.narrative)), theme.body(), p.text, (x, y), width) + theme.pad
         if ending.injuries:
             names = ", ".join(self.t.name("injury", i) for i in ending.injuries)
             size = theme.body().get_linesize()

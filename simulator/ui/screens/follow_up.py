@@ -12,7 +12,7 @@ from simulator.ui.screens.common import footer, header
 from simulator.ui.screens.session_base import SessionScreen
 from simulator.ui.theme import Theme
 from simulator.ui.widgets.button import draw_button, layout_column
-from simulator.ui.widgets.text import draw_text
+from simulator.ui.widgets.text import draw_text, reflow
 
 if TYPE_CHECKING:
     from simulator.ui.flow import PlayFlow
@@ -57,7 +57,7 @@ class FollowUpScreen(SessionScreen):
         area = header(surface, theme, self.t("follow_up.title"), self.session.scenario.title.get(self.session.settings.lang))
         width = min(area.width, theme.base * 44)
         x, y = area.centerx - width // 2, area.y + theme.pad
-        y += draw_text(surface, self.session.text(ending.narrative), theme.body(), p.muted, (x, y), width, max_lines=4)
+        y += draw_text(surface, reflow(self.session.text(ending.narrative)), theme.body(), p.muted, (x, y), width, max_lines=4)
         y += theme.pad
         y += draw_text(surface, self.t("follow_up.prompt"), theme.bold(), p.accent, (x, y), width) + theme.pad // 2
         choices = self.session.choices()

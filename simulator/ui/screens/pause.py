@@ -10,7 +10,7 @@ from simulator.ui.input import Intent, Kind
 from simulator.ui.screens.base import Screen
 from simulator.ui.theme import Theme
 from simulator.ui.widgets.button import draw_button, layout_column
-from simulator.ui.widgets.text import draw_text
+from simulator.ui.widgets.text import draw_text, text_height
 
 if TYPE_CHECKING:
     from simulator.ui.flow import PlayFlow
@@ -40,9 +40,11 @@ class PauseScreen(Screen):
         w, h = surface.get_size()
         width = min(w - theme.pad * 4, theme.base * 28)
         labels = [(self.t("pause.resume"), "1"), (self.t("pause.quit"), "2")]
-        title_h = theme.title().get_linesize()
-        note_h = theme.body().get_linesize() * 2
-        box_h = title_h + note_h + theme.pad * 6 + sum(r.height + theme.pad for r in layout_column(theme, labels, 0, 0, width - theme.pad * 2))
+        inner_w = width - theme.pad * 2
+        title_h = text_height(self.t("pause.title"), theme.title(), inner_w)
+        note_h = text_height(self.t("pause.note"), theme.body(), inner_w)
+        buttons = layout_column(theme, labels, 0, 0, inner_w)
+        box_h = title_h + note_h + buttons[-1].bottom + theme.pad * 3
         box = pygame.Rect(0, 0, width, box_h)
         box.center = (w // 2, h // 2)
         pygame.draw.rect(surface, p.panel, box, border_radius=10)

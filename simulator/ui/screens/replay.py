@@ -21,7 +21,7 @@ from simulator.ui.widgets.button import draw_button, layout_column
 from simulator.ui.widgets.cycle import cycle_height, draw_cycle
 from simulator.ui.widgets.model_wheel import WheelMarks, draw_wheel, draw_wheel_legend
 from simulator.ui.widgets.tactical_map import draw_map
-from simulator.ui.widgets.text import draw_line, draw_text
+from simulator.ui.widgets.text import draw_line, draw_text, reflow
 
 
 @dataclass
@@ -116,7 +116,7 @@ class ReplayScreen(Screen):
         loaded = self.data.scenario
         if loaded is not None and loaded.scenario.briefing:
             y += theme.pad
-            section(surface, theme, x, y, width, self.t("briefing.dispatch"), loaded.scenario.briefing.get(self.data.lang))
+            section(surface, theme, x, y, width, self.t("briefing.dispatch"), reflow(loaded.scenario.briefing.get(self.data.lang)))
 
     def _situation(self, surface, theme: Theme, rect: pygame.Rect, report: SituationReport) -> None:
         p = theme.palette
@@ -137,7 +137,7 @@ class ReplayScreen(Screen):
         if self._sections_height(ltheme, sections, left.width) > left.height * 0.75:
             ltheme = replace(ltheme, window_height=int(ltheme.window_height * 0.8))
         block_h = self._sections_height(ltheme, sections, left.width)
-        draw_text(surface, report.narrative or "", theme.body(), p.text, left.topleft, left.width,
+        draw_text(surface, reflow(report.narrative or ""), theme.body(), p.text, left.topleft, left.width,
                   max_lines=max(1, (left.height - block_h - theme.pad) // theme.body().get_linesize()))
         y = left.bottom - block_h
         for heading, items in sections:
@@ -213,7 +213,7 @@ class ReplayScreen(Screen):
         result = self.t(f"ending.{d.result.value}") if d.result is not None else "?"
         draw_text(surface, f"{result} — {d.ending}", theme.title(), p.text, (x + line + theme.pad, y), width - line)
         y += line + theme.pad
-        y += draw_text(surface, d.ending_narrative, theme.body(), p.text, (x, y), width) + theme.pad
+        y += draw_text(surface, reflow(d.ending_narrative), theme.body(), p.text, (x, y), width) + theme.pad
         names = ", ".join(self.t.name("injury", i) for i in d.injuries)
         y += draw_text(surface, self.t("ending.injuries", list=names) if names else self.t("ending.no_injuries"),
                        theme.body(), p.text, (x, y), width)

@@ -21,13 +21,14 @@ from simulator.ui.widgets.cycle import cycle_height, draw_cycle
 from simulator.ui.widgets.model_wheel import WheelMarks, draw_wheel
 from simulator.ui.widgets.picture import scenario_image
 from simulator.ui.widgets.tactical_map import draw_map
-from simulator.ui.widgets.text import draw_text, text_height
+from simulator.ui.widgets.text import draw_line, draw_text, reflow, text_height
 from simulator.ui.widgets.timer_bar import draw_timer
 
 if TYPE_CHECKING:
     from simulator.ui.flow import PlayFlow
 
 DECISION_PHASES = (Phase.ASSESS, Phase.PLAN, Phase.ACT)
+MIN_WHEEL_PX = 230
 
 
 class SituationScreen(SessionScreen):
@@ -171,22 +172,22 @@ class SituationScreen(SessionScreen):
         if self.notice:
             icons.clock(surface, p.bad, (x + line // 2, y + line // 2), line - 4)
             y += draw_text(surface, self.notice, theme.bold(), p.bad, (x + line + 4, y), width - line - 4) + theme.pad // 2
-        lines_left = max(1, (rect.bottom - y) // line)
-        narrative = session.text(situation.narrative)
-        cues = [session.text(c) for c in situation.subject.cues]
-        cue_lines = (len(cues) + 1) if cues else 0
         progress = self._progress_text()
-        used = draw_text(surface, narrative, theme.body(), p.text, (x, y), width,
-                         max_lines=max(1, lines_left - cue_lines - (1 if progress else 0)))
-        y += used + theme.pad // 2
-        if cues and rect.bottom - y >= line * 2:
+        lines_left = max(1, (rect.bottom - y) // line - (1 if progress else 0))
+        # The narrative first; cues take what is left (Tab shows both in full).
+        narrative = reflow(session.text(situation.narrative))
+        y += draw_text(surface, narrative, theme.body(), p.text, (x, y), width, max_lines=lines_left) + theme.pad // 2
+        cues = [session.text(c) for c in situation.subject.cues]
+        bottom = rect.bottom - (line if progress else 0)
+        if cues and bottom - y >= line * 2:
             y += draw_text(surface, self.t("situation.cues"), theme.bold(0.9), p.accent, (x, y), width)
+            small_line = theme.small().get_linesize()
             for cue in cues:
-                if rect.bottom - y < line:
+                if bottom - y < small_line:
                     break
                 y += draw_text(surface, f"– {cue}", theme.small(), p.text, (x + theme.pad, y), width - theme.pad,
-                               max_lines=max(1, (rect.bottom - y) // theme.small().get_linesize()))
-        if progress and rect.bottom - y >= line:
+                               max_lines=max(1, (bottom - y) // small_line))
+        if progress:
             draw_text(surface, progress, theme.small(), p.muted, (x, rect.bottom - line), width, max_lines=1)
 
     def _progress_text(self) -> str:
@@ -206,8 +207,11 @@ class SituationScreen(SessionScreen):
             parts.append("image")
         if situation.scene is not None:
             parts.append("map")
-        parts.append("wheel")
         weights = {"image": 0.8, "map": 1.0, "wheel": 1.2}
+        # The wheel only where it can be read; the debrief always shows it large.
+        wheel_h = (rect.height - theme.pad * len(parts)) * 1.2 / (sum(weights[q] for q in parts) + 1.2)
+        if min(wheel_h, rect.width) >= MIN_WHEEL_PX:
+            parts.append("wheel")
         total = sum(weights[part] for part in parts)
         y = rect.y
         for part in parts:
@@ -231,21 +235,30 @@ class SituationScreen(SessionScreen):
     def _draw_info(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
         p = theme.palette
         inner = panel(surface, theme, rect, self.t("info.title"))
+        draw_line(surface, self.t("info.close"), theme.small(), p.muted, (rect.right - theme.pad, rect.y + theme.pad),
+                  "topright")
         x, y, width = inner.x, inner.y, inner.width
+        clip = surface.get_clip()
+        surface.set_clip(inner)  # long factor lists stay inside the panel
+        cues = [self.session.text(c) for c in self.situation.subject.cues]
+        if cues:
+            y += draw_text(surface, self.t("situation.cues"), theme.bold(0.9), p.accent, (x, y), width)
+            y += draw_text(surface, "\n".join(f"– {c}" for c in cues), theme.small(), p.text, (x + theme.pad, y),
+                           width - theme.pad)
         factors = self.situation.factors
         if not factors:
             y += draw_text(surface, self.t("info.none"), theme.body(), p.muted, (x, y), width)
         for factor, value in factors.items():
             y += draw_text(surface, self.t.name("factor", factor), theme.bold(0.9), p.accent, (x, y), width)
-            y += draw_text(surface, self._factor_text(value), theme.body(), p.text, (x + theme.pad, y), width - theme.pad)
+            y += draw_text(surface, self._factor_text(value), theme.small(), p.text, (x + theme.pad, y), width - theme.pad)
         y += theme.pad
         y += draw_text(surface, self.t("info.perception"), theme.bold(0.9), p.accent, (x, y), width)
-        y += draw_text(surface, self.t("info.perception_notes"), theme.body(), p.text, (x + theme.pad, y), width - theme.pad)
+        y += draw_text(surface, self.t("info.perception_notes"), theme.small(), p.text, (x + theme.pad, y), width - theme.pad)
         officer = self.session.scenario.officer
         items = ", ".join(self.t.name("equipment", e) for e in officer.equipment) or "—"
         y += draw_text(surface, self.t("info.officer", n=officer.partners, items=items), theme.small(), p.muted,
                        (x + theme.pad, y + theme.pad // 2), width - theme.pad)
-        draw_text(surface, self.t("info.close"), theme.small(), p.muted, (x, inner.bottom - theme.small().get_linesize()), width)
+        surface.set_clip(clip)
 
     def _factor_text(self, value) -> str:
         if isinstance(value, list):

@@ -69,7 +69,8 @@ def _fit_sector(text: str, radial: int, tangential: int, size: int) -> tuple[int
         lines = wrap(text, f, tangential)
         if len(lines) * f.get_linesize() <= radial:
             return candidate, lines
-    return 9, wrap(text, font(9), max(10, tangential))
+    # Nothing fits: the smallest size, one word a line, never a word cut in two.
+    return 9, tuple(words) or (text,)
 
 
 @lru_cache(maxsize=256)

@@ -31,7 +31,7 @@ def draw_map(surface: pygame.Surface, theme: Theme, strings: Strings, rect: pyga
     p = theme.palette
     small = theme.small()
     line = small.get_linesize()
-    legend_h = line * 2 + theme.pad // 2
+    legend_h = line * 3 + theme.pad // 2
     room = rect.inflate(-theme.pad * 2, -theme.pad * 2)
     room.height -= legend_h
     scale = min(room.width / scene.width_m, room.height / scene.depth_m)
@@ -111,8 +111,8 @@ def _legend(surface, theme: Theme, entries, x: int, y: int, right: int) -> None:
     for draw, text in entries:
         img = render(text, small, theme.palette.text)
         width = size + 4 + img.get_width() + theme.pad
-        if cx + width > right and cx > x:
-            break  # the legend never spills outside its panel
+        if cx + width > right and cx > x:  # wrap onto a second row, never past the panel
+            cx, y = x, y + line
         draw(surface, (cx + size // 2, y + line // 2), size)
         surface.blit(img, (cx + size + 4, y))
         cx += width

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pygame
@@ -46,6 +47,23 @@ def _split_long(word: str, font: pygame.font.Font, width: int, lines: list[str])
         lines.append(word[:cut])
         word = word[cut:]
     return word
+
+
+def reflow(text: str) -> str:
+    """Authors' YAML blocks break lines where the file wraps; keep only blank-line
+    paragraph breaks and lines that start a list item."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    out = []
+    for paragraph in paragraphs:
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        merged: list[str] = []
+        for line in lines:
+            if merged and not line.startswith(("-", "–", "•", "*")):
+                merged[-1] += " " + line
+            else:
+                merged.append(line)
+        out.append("\n".join(merged))
+    return "\n\n".join(out)
 
 
 def text_height(text: str, font: pygame.font.Font, width: int) -> int:
