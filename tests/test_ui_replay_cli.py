@@ -21,7 +21,7 @@ from simulator.scenario import load_file
 from simulator.ui.flow import PlayConfig
 from simulator.ui.pilot import Pilot
 from simulator.ui.run import ReplayError, load_replay, play_app, replay_app
-from simulator.ui.strings import Strings, keys
+from simulator.strings import Strings, keys
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT / "tests" / "fixtures" / "contract_example.yaml"

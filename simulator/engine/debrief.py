@@ -191,7 +191,7 @@ class _Builder:
 
     def _on_situation_scored(self, r: dict[str, Any]) -> None:
         self.current.scores = dict(r.get("scores", {}))
-        self.current.feedback = teaching_notes(self._facts(self.current))
+        self.current.feedback = teaching_notes(self._facts(self.current), self.lang)
 
     def _on_ending_reached(self, r: dict[str, Any]) -> None:
         d = self.debrief

@@ -11,31 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from simulator.domain import Behaviour, Force, ForceRange, Verdict, default_range
-
-BEHAVIOUR_LABELS: dict[str, dict[Behaviour, str]] = {
-    "en": {
-        Behaviour.COOPERATIVE: "Cooperative",
-        Behaviour.PASSIVE_RESISTANT: "Passive resistant",
-        Behaviour.ACTIVE_RESISTANT: "Active resistant",
-        Behaviour.ASSAULTIVE: "Assaultive",
-        Behaviour.SERIOUS_BODILY_HARM_OR_DEATH: "Serious bodily harm or death",
-    },
-    "fr": {
-        Behaviour.COOPERATIVE: "Coopératif",
-        Behaviour.PASSIVE_RESISTANT: "Résistance passive",
-        Behaviour.ACTIVE_RESISTANT: "Résistance active",
-        Behaviour.ASSAULTIVE: "Comportement agressif",
-        Behaviour.SERIOUS_BODILY_HARM_OR_DEATH: "Lésions corporelles graves ou mort",
-    },
-}
-
+from simulator.strings import Strings
 
 def behaviour_label(behaviour: Behaviour | str, lang: str = "en") -> str:
-    return BEHAVIOUR_LABELS.get(lang, BEHAVIOUR_LABELS["en"])[Behaviour(behaviour)]
+    return Strings(lang).name("behaviour", Behaviour(behaviour))
 
 
-def force_label(force: Force | str) -> str:
-    return Force(force).value.replace("_", " ")
+def force_label(force: Force | str, lang: str = "en") -> str:
+    return Strings(lang).name("force", Force(force))
 
 
 @dataclass(frozen=True)
@@ -59,89 +42,64 @@ class StepFacts:
     timeout_phase: str | None
 
 
-def teaching_notes(facts: StepFacts) -> list[str]:
+def teaching_notes(facts: StepFacts, lang: str = "en") -> list[str]:
+    """The notes, in the session's language, from the shared string catalogue."""
+    t = Strings(lang)
     notes: list[str] = []
     if facts.timed_out:
-        notes.append(
-            f"Time ran out during the {facts.timeout_phase or 'decision'} step, so the situation moved on "
-            "without you: this situation scores 0. Not deciding is itself a decision."
-        )
-    notes += _assessment_notes(facts)
-    notes.append(_range_note(facts))
+        phase = t(f"step.{facts.timeout_phase}") if facts.timeout_phase in ("assess", "plan", "act") else ""
+        notes.append(t("feedback.timed_out", phase=phase.lower()))
+    notes += _assessment_notes(facts, t)
+    notes.append(_range_note(facts, t))
     if facts.option_label is not None and facts.verdict is not None:
-        notes.append(_verdict_note(facts))
-        error = _error_kind(facts)
+        notes.append(_verdict_note(facts, t))
+        error = _error_kind(facts, t)
         if error:
             notes.append(error)
     if facts.rationale:
-        notes.append(f"Why: {facts.rationale}")
+        notes.append(t("feedback.why", rationale=facts.rationale))
     if facts.preferred_label and not facts.chose_preferred:
-        notes.append(f"The preferred option here: {facts.preferred_label}.")
+        notes.append(t("feedback.preferred", option=facts.preferred_label))
     if facts.critical:
-        notes.append(
-            "Critical error: this force is well beyond what the situation justified. Under the Criminal "
-            "Code (s. 26) an officer is criminally responsible for any excess of force, and force likely to "
-            "cause death or grievous bodily harm needs reasonable grounds that it is necessary to preserve "
-            "life (s. 25(3))."
-        )
+        notes.append(t("feedback.critical"))
     if facts.reportable:
-        notes.append(
-            "This choice would require a use-of-force report under O. Reg. 391/23 (drawing or pointing a "
-            "firearm, displaying or using a CEW, or using a weapon on a person)."
-        )
+        notes.append(t("feedback.reportable"))
     return notes
 
 
-def _assessment_notes(facts: StepFacts) -> list[str]:
+def _assessment_notes(facts: StepFacts, t: Strings) -> list[str]:
     if facts.assessed is None:
         return []
+    perceived = t.name("behaviour", facts.behaviour)
     if facts.assessed is facts.behaviour:
-        return [f"You assessed the subject correctly as {behaviour_label(facts.behaviour)}."]
-    return [
-        f"You assessed the subject as {behaviour_label(facts.assessed)}; a reasonable officer would perceive "
-        f"{behaviour_label(facts.behaviour)} here. Look again at the cues and the six situational factors."
-    ]
+        return [t("feedback.assessed_right", behaviour=perceived)]
+    return [t("feedback.assessed_wrong", chosen=t.name("behaviour", facts.assessed), behaviour=perceived)]
 
 
-def _range_note(facts: StepFacts) -> str:
-    low, high = force_label(facts.range.min), force_label(facts.range.max)
+def _range_note(facts: StepFacts, t: Strings) -> str:
+    low, high = t.name("force", facts.range.min), t.name("force", facts.range.max)
     if facts.range_overridden:
-        why = "this situation sets its own range, weighing its circumstances"
-    else:
-        why = f"the subject is perceived as {behaviour_label(facts.behaviour)}"
-    return f"Reasonable range: {low} to {high}, because {why}."
+        return t("feedback.range_override", low=low, high=high)
+    return t("feedback.range", low=low, high=high, behaviour=t.name("behaviour", facts.behaviour))
 
 
-def _verdict_note(facts: StepFacts) -> str:
+def _verdict_note(facts: StepFacts, t: Strings) -> str:
     assert facts.verdict is not None
-    level = "" if facts.level is None else f" (level {facts.level})"
+    level = "" if facts.level is None else t("feedback.level", level=facts.level)
     if facts.verdict is Verdict.REASONABLE:
-        return f"Your option, \"{facts.option_label}\"{level}, was within the reasonable range."
-    side = "above" if facts.verdict is Verdict.EXCESSIVE else "below"
-    levels = "level" if facts.severity == 1 else "levels"
-    return (
-        f"Your option, \"{facts.option_label}\"{level}, was {facts.verdict.value}: "
-        f"{facts.severity} {levels} {side} the reasonable range."
-    )
+        return t("feedback.verdict_reasonable", option=facts.option_label, level=level)
+    key = "feedback.verdict_excessive" if facts.verdict is Verdict.EXCESSIVE else "feedback.verdict_insufficient"
+    return t(key, option=facts.option_label, level=level, severity=facts.severity)
 
 
-def _error_kind(facts: StepFacts) -> str | None:
+def _error_kind(facts: StepFacts, t: Strings) -> str | None:
     """Perception error vs decision error, for an unreasonable act."""
     if facts.verdict is Verdict.REASONABLE or facts.level is None:
         return None
     if facts.assessed is None:
-        return "Decision error: the option chosen does not fit the subject's behaviour as a reasonable officer perceives it."
+        return t("feedback.decision_error_unassessed")
     if facts.assessed is not facts.behaviour:
         if default_range(facts.assessed).contains(facts.level):
-            return (
-                f"Perception error: your option fits the subject you saw ({behaviour_label(facts.assessed)}), "
-                "so the force went wrong because the assessment did. Work on reading the cues."
-            )
-        return (
-            "Perception and decision error: you misread the subject, and your option does not fit even "
-            "your own reading."
-        )
-    return (
-        "Decision error: you read the subject correctly, yet chose an option outside the reasonable range. "
-        "Work on matching the option to the behaviour you see."
-    )
+            return t("feedback.perception_error", chosen=t.name("behaviour", facts.assessed))
+        return t("feedback.perception_and_decision_error")
+    return t("feedback.decision_error")

@@ -20,7 +20,7 @@ import pygame
 
 from simulator.ui.input import Intent, Kind, intent_of
 from simulator.ui.screens.base import Screen
-from simulator.ui.strings import Strings
+from simulator.strings import Strings
 from simulator.ui.theme import Theme, make_theme
 
 FRAME_S = 1 / 60

@@ -14,7 +14,7 @@ from simulator.engine import Debrief, SituationReport
 from simulator.ui.input import Intent, Kind
 from simulator.ui.screens.base import Screen
 from simulator.ui.screens.common import footer, header, panel
-from simulator.ui.strings import Strings
+from simulator.strings import Strings
 from simulator.ui.theme import Theme
 from simulator.ui.widgets import icons
 from simulator.ui.widgets.button import draw_button

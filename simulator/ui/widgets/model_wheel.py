@@ -14,7 +14,7 @@ from functools import lru_cache
 import pygame
 
 from simulator.domain import Behaviour, Force, ForceRange
-from simulator.ui.strings import Strings
+from simulator.strings import Strings
 from simulator.ui.theme import Theme, font
 from simulator.ui.widgets import icons
 from simulator.ui.widgets.text import render, wrap

@@ -12,7 +12,7 @@ import pygame
 
 from simulator.domain import Weapon
 from simulator.scenario.model import Scene
-from simulator.ui.strings import Strings
+from simulator.strings import Strings
 from simulator.ui.theme import Theme
 from simulator.ui.widgets.text import draw_line, render
 

@@ -7,7 +7,7 @@ import math
 
 import pygame
 
-from simulator.ui.strings import Strings
+from simulator.strings import Strings
 from simulator.ui.theme import Theme
 from simulator.ui.widgets import icons
 from simulator.ui.widgets.text import draw_line

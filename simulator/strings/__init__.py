@@ -1,4 +1,8 @@
-"""The one catalogue of interface strings (en.yaml, fr.yaml), shipped as package data."""
+"""The one catalogue of interface strings (en.yaml, fr.yaml), shipped as package data.
+
+It sits below the engine so the window, the debrief notes and the review
+reports all speak from the same words in the same languages.
+"""
 
 from __future__ import annotations
 
