@@ -117,7 +117,7 @@ def _since(text: str | None) -> datetime | None:
 
 
 def _report_problems(review: Review) -> None:
-    """Warnings and tampered logs on stderr, whatever the format, one line each."""
+    """Warnings (tampered logs among them) on stderr, whatever the format, one line each."""
     from simulator.review.text import clean
 
     for warning in review.warnings:
@@ -125,5 +125,3 @@ def _report_problems(review: Review) -> None:
     dropped = review.warnings_dropped
     if dropped:
         print(f"warning: {dropped} more warning(s) not shown", file=sys.stderr)
-    for item in review.tampered:
-        print(clean(f"tampered (not counted): {item.path}: seq {item.first_bad_seq} ({item.detail})"), file=sys.stderr)

@@ -157,6 +157,8 @@ class _Pass:
         self.review.tampered.append(
             Tampered(shown, seq, detail, str(start.get("trainee", "")), str(start.get("session_id", "")))
         )
+        line = "" if seq is None else f"{seq + 1}:"
+        self.review.warn(f"{shown}:{line} tampered ({detail}); not counted")
 
     def _records(self, shown: str, data: bytes) -> list[dict[str, Any]] | None:
         """The usable records, warning (file:line) about every line that is not;
@@ -198,18 +200,32 @@ class _Pass:
         if self.decisions:
             row["decisions"] = [d.as_dict() for d in facts.decisions]
         if self.timeline is not None:
-            row["timeline"] = self.timeline(records)
+            row["timeline"] = self._timeline(facts.path, records)
         review.sessions.add(row)
+
+
+    def _timeline(self, shown: str, records: list[dict[str, Any]]) -> dict[str, Any] | None:
+        assert self.timeline is not None
+        try:
+            return self.timeline(records)
+        except (KeyError, IndexError, ValueError, TypeError) as exc:
+            # Records in an order no writer produces (e.g. an action before any
+            # situation): the figures still count, only the timeline is left out.
+            self.review.warn(f"{shown}: timeline cannot be rebuilt ({type(exc).__name__}: {exc}); left out")
+            return None
 
 
 def _integrity(status: str, detail: str) -> str:
     return f"{status} ({detail})" if detail else status
 
 
+_decode = json.JSONDecoder().decode  # json.loads minus its per-call encoding sniffing
+
+
 def _parse(line: bytes) -> tuple[dict[str, Any] | None, str]:
     try:
-        value = json.loads(line)
-    except (ValueError, RecursionError):
+        value = _decode(line.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None, "malformed line (not JSON)" if line.strip() else "empty line"
     if not isinstance(value, dict):
         return None, "not a JSON object"

@@ -1,0 +1,96 @@
+"""Helpers for the review tests: hand-written logs and real headless sessions."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from simulator.cli import main
+from simulator.logbook import SessionLogWriter
+
+ROOT = Path(__file__).parent.parent
+SCENARIOS = ROOT / "scenarios"
+
+
+def run_cli(argv: Sequence[str]) -> tuple[int, str, str]:
+    """simulator.cli.main in-process: (exit status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+def play(log_dir: Path, scenario: str, trainee: str, *, policy: str | None = None, seed: int = 1,
+         answers: Path | None = None) -> Path:
+    """Run a real headless session with `uofsim run`; return its log."""
+    argv = ["run", str(SCENARIOS / f"{scenario}.yaml"), "--seed", str(seed), "--trainee", trainee, "--log-dir", str(log_dir)]
+    argv += ["--answers", str(answers)] if answers else ["--policy", policy or "best"]
+    code, out, err = run_cli(argv)
+    assert code == 0, err
+    return Path(out.strip().splitlines()[-1].removeprefix("log: "))
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def write_log(
+    folder: Path,
+    *,
+    trainee: str,
+    minute: int,
+    body: Sequence[tuple[str, dict[str, Any]]],
+    scenario: str = "drill",
+    difficulty: int = 2,
+    fmt: int = 1,
+    key: bytes | None = None,
+    tag: str = "a",
+) -> Path:
+    """A log written by hand with the real writer (hash chain and all). The session
+    id starts with 2026-01-01T10:<minute>, so logs sort by `minute`."""
+    session_id = f"20260101T10{minute:02d}00.000Z_hand_{tag}{minute:07d}"
+    clock = Clock()
+    writer = SessionLogWriter.create(folder, session_id, clock=clock, key=key)
+    writer.write(
+        "session_started", format=fmt, session_id=session_id, trainee=trainee, workstation="ws-1",
+        app_version="0.1.0", started_at=f"2026-01-01T10:{minute:02d}:00.000Z", seed=1, lang="en",
+        scenario={"id": scenario, "version": "1.0", "title": f"{scenario} title", "difficulty": difficulty, "sha256": "0" * 64},
+        rubric={"name": "default", "sha256": "0" * 64}, mode="headless",
+    )
+    for type_, fields in body:
+        clock.t += 1.0
+        writer.write(type_, **fields)
+    writer.close()
+    return writer.path
+
+
+def situation(sid: str, behaviour: str, *, assessed: str, plan_score: float, option: str, level: int, verdict: str,
+              range_max: str, total: float, seconds: float = 1.0, critical: bool = False) -> list[tuple[str, dict[str, Any]]]:
+    """The records of one situation played to the end."""
+    return [
+        ("situation_entered", {"situation": sid, "behaviour": behaviour, "time_limit_s": None}),
+        ("assessment", {"situation": sid, "chosen": assessed, "expected": behaviour, "score": 1.0 if assessed == behaviour else 0.0, "decision_s": seconds}),
+        ("plan", {"situation": sid, "chosen": ["cover"], "score": plan_score, "decision_s": seconds}),
+        ("action", {"situation": sid, "option": option, "force": ["communication", "lethal_force"] if level == 5 else ["communication"],
+                    "level": level, "range": {"min": "communication", "max": range_max}, "verdict": verdict,
+                    "severity": 0 if verdict == "reasonable" else 1, "critical": critical, "reportable": level == 5, "decision_s": seconds}),
+        ("situation_scored", {"situation": sid, "scores": {"assess": None, "plan": None, "act": None, "time": None, "total": total}}),
+    ]
+
+
+def ended(score: float, passed: bool, criticals: int = 0) -> list[tuple[str, dict[str, Any]]]:
+    errors = [{"situation": "x", "option": "y", "reason": "z"}] * criticals
+    return [("session_ended", {"score": score, "passed": passed, "critical_errors": errors, "community": None, "situations": 1})]
+
+
+def review_json(*paths: Path | str, extra: Sequence[str] = ()) -> tuple[int, dict[str, Any], str]:
+    code, out, err = run_cli(["review", *map(str, paths), "--format", "json", *extra])
+    return code, json.loads(out), err
