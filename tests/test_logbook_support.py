@@ -56,15 +56,20 @@ def independent_check(data: bytes, key: bytes | None) -> list[dict]:
         assert record["prev"] == prev
         keys = list(record)
         assert keys[:3] == ["seq", "t", "type"]
-        if key is None:
-            assert keys[-1] == "prev"
-        else:
-            assert keys[-2:] == ["prev", "mac"]
-            body = dict(record)
+        # End records carry a keyless self-digest right after prev (docs/reliability.md).
+        ends = record["type"] in ("session_ended", "session_aborted")
+        tail = ["prev", *(["digest"] if ends else []), *(["mac"] if key is not None else [])]
+        assert keys[-len(tail):] == tail
+        body = dict(record)
+        if key is not None:
             mac = body.pop("mac")
             body_bytes = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
             assert line == body_bytes[:-1] + b',"mac":"' + mac.encode() + b'"}'
             assert mac == hmac.new(key, body_bytes, hashlib.sha256).hexdigest()
+        if ends:
+            digest = body.pop("digest")
+            bare = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+            assert digest == hashlib.sha256(bare).hexdigest()
         prev = hashlib.sha256(line).hexdigest()
         records.append(record)
     return records

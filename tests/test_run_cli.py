@@ -69,7 +69,7 @@ def test_answers_file_same_seed_same_log(example: Path, tmp_path: Path, capsys: 
         code, out, err = _run(capsys, str(example), "--answers", str(answers), "--seed", "7", "--log-dir", str(tmp_path / "l"))
         assert code == 0, err
         logs.append(read_log(_log(out)).records)
-    strip = lambda r: {k: v for k, v in r.items() if k not in ("prev", "session_id", "started_at", "workstation")}  # noqa: E731
+    strip = lambda r: {k: v for k, v in r.items() if k not in ("prev", "digest", "session_id", "started_at", "workstation")}  # noqa: E731
     assert [strip(r) for r in logs[0]] == [strip(r) for r in logs[1]]
     assert logs[0][-1]["score"] == 100.0 and logs[0][-1]["community"] == 100.0
 

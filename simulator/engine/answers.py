@@ -12,7 +12,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter, ValidationError
 
-from simulator.scenario.problems import Problem, ScenarioError, Severity
+from simulator.scenario.problems import ScenarioError
+
+
+MAX_ANSWER_SECONDS = 86_400.0
 
 
 class _Strict(BaseModel):
@@ -24,7 +27,8 @@ class _Entry(_Strict):
     assess: str | None = None
     plan: list[str] | None = None
     act: str | None = None  # may be left out when `seconds` runs past the limit
-    seconds: float = Field(1.0, ge=0)
+    # Finite and at most a day: an inf or absurd simulated time is a typo, not an answer.
+    seconds: float = Field(1.0, ge=0, le=MAX_ANSWER_SECONDS, allow_inf_nan=False)
 
 
 class _FollowUp(_Strict):
@@ -60,13 +64,10 @@ class Answers:
 
 def load_answers(path: str | Path) -> Answers:
     from simulator.scenario.loader import validation_problems
-    from simulator.scenario.source import decode, parse
+    from simulator.scenario.source import decode, parse, read_limited
 
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise ScenarioError([Problem(name, None, None, Severity.ERROR, f"cannot read answers file: {exc.strerror}")]) from None
+    raw = read_limited(path, "answers file")  # bounded: a FIFO or /dev/zero cannot exhaust memory
     data, source = parse(decode(raw, name), name)
     if not isinstance(data, list) or not data:
         raise ScenarioError([source.problem((), "expected a non-empty list of answers, one per situation")])

@@ -30,10 +30,14 @@ RECORD_TYPES = frozenset(
         *END_TYPES,
     }
 )
-RESERVED_KEYS = ("seq", "t", "type", "prev", "mac")
+RESERVED_KEYS = ("seq", "t", "type", "prev", "digest", "mac")
 
 # The mac member is always last, so it is the exact tail of the line.
 _MAC_TAIL = re.compile(rb',"mac":"([0-9a-f]{64})"\}\Z')
+# An end record carries `digest` right after `prev` (and before any mac): the
+# SHA-256 of its own line as written without the digest (and mac) member. It is
+# the keyless check of the last line, which no later `prev` covers.
+_DIGEST_TAIL = re.compile(rb',"digest":"([0-9a-f]{64})"\}\Z')
 
 
 def canonical_json(record: dict[str, Any]) -> str:
@@ -55,6 +59,21 @@ def split_mac(line: bytes) -> tuple[bytes, str] | None:
     """(line without its mac member, mac) straight from the raw bytes, or None if the
     line does not end with a well-formed mac member."""
     match = _MAC_TAIL.search(line)
+    if match is None:
+        return None
+    return line[: match.start()] + b"}", match.group(1).decode("ascii")
+
+
+def with_digest(text: str) -> str:
+    """`text` (a canonical record line without digest or mac) with its digest member appended."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return text[:-1] + f',"digest":"{digest}"' + "}"
+
+
+def split_digest(line: bytes) -> tuple[bytes, str] | None:
+    """(line without its digest member, digest) for a line (mac already removed)
+    ending with a well-formed digest member, else None."""
+    match = _DIGEST_TAIL.search(line)
     if match is None:
         return None
     return line[: match.start()] + b"}", match.group(1).decode("ascii")

@@ -7,6 +7,11 @@ What the check proves, honestly:
   breaks the chain. Without a key that is proof against editing only "unless the
   whole tail was rewritten": anyone can recompute the hashes from the edit to the
   end of the file.
+* An end record (`session_ended`, `session_aborted`) also carries `digest`, the
+  SHA-256 of its own line without the digest (and mac) member, placed right
+  after `prev`. Anyone can recompute it, so, like the chain, it proves nothing
+  against a deliberate forger; it makes every accidental or naive change to the
+  last line of a complete or aborted log show, which the chain cannot.
 * Nothing comes after the last line, so the chain alone cannot vouch for it.
   Without a key verify still checks every line's own form, which catches most
   accidents and naive edits there: the line must be exactly the canonical JSON
@@ -16,7 +21,9 @@ What the check proves, honestly:
   first and only first, an end record only last and with its required keys and
   value kinds, and the final newline. What it cannot catch without a key is a
   changed *value* in the last line that keeps all that true: a digit of a
-  number (e.g. `score` 78 -> 98), or a character inside a string.
+  number (e.g. `score` 78 -> 98), or a character inside a string. For complete
+  and aborted logs the end record's digest closes that gap; it remains for the
+  last line of an incomplete log (a crash), which has no end record.
 * With the academy key (`mac`, HMAC-SHA256 of each line without its mac) every
   line is authenticated on its own, so any change anywhere, the last line
   included, is caught by anyone who does not hold the key. A missing mac when a
@@ -51,6 +58,7 @@ from simulator.logbook.records import (
     canonical_json,
     compute_mac,
     line_hash,
+    split_digest,
     split_mac,
 )
 
@@ -138,8 +146,10 @@ def _check_line(position: int, raw: bytes, key: bytes | None, first_raw: bytes) 
 def _form_problem(position: int, record: dict[str, Any], raw: bytes, key: bytes | None, first_raw: bytes) -> str:
     keys = list(record)
     has_mac = keys[-1:] == ["mac"]
-    if keys[:3] != ["seq", "t", "type"] or keys[-2 if has_mac else -1] != "prev" or keys.count("mac") != has_mac:
-        return "keys not in writer order (seq, t, type, ..., prev[, mac])"
+    tail = ["prev", *(["digest"] if record.get("type") in END_TYPES else []), *(["mac"] if has_mac else [])]
+    if (keys[:3] != ["seq", "t", "type"] or keys[-len(tail):] != tail or keys.count("mac") != has_mac
+            or keys.count("digest") != ("digest" in tail)):
+        return "keys not in writer order (seq, t, type, ..., prev[, digest][, mac])"
     seq, t, type_ = record["seq"], record["t"], record["type"]
     if type(seq) is not int or seq != position:
         return f"seq {seq!r} found where seq {position} belongs"
@@ -154,7 +164,26 @@ def _form_problem(position: int, record: dict[str, Any], raw: bytes, key: bytes 
     value_problem = _value_problem(record)
     if value_problem:
         return value_problem
-    return _mac_problem(raw, has_mac, key, first_raw)
+    mac_problem = _mac_problem(raw, has_mac, key, first_raw)
+    if mac_problem or type_ not in END_TYPES:
+        return mac_problem
+    return _digest_problem(raw, has_mac)
+
+
+def _digest_problem(raw: bytes, has_mac: bool) -> str:
+    """An end record's digest: SHA-256 of its line without the digest (and mac)."""
+    body = raw
+    if has_mac:
+        parts = split_mac(raw)
+        if parts is None:
+            return "mac is not a lowercase HMAC-SHA256 hex digest"
+        body = parts[0]
+    parts = split_digest(body)
+    if parts is None:
+        return "digest is not a lowercase SHA-256 hex digest"
+    if not hmac.compare_digest(line_hash(parts[0]), parts[1]):
+        return "digest does not match (end record altered)"
+    return ""
 
 
 def _value_problem(record: dict[str, Any]) -> str:

@@ -20,6 +20,7 @@ from simulator.logbook.records import (
     canonical_json,
     compute_mac,
     line_hash,
+    with_digest,
 )
 
 _OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -66,6 +67,9 @@ class SessionLogWriter:
         path = log_dir / f"{session_id}{LOG_SUFFIX}"
         try:
             log_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # FileExistsError here means a file sits where the folder belongs
+            raise LogWriteError(f"{path}: cannot create session log: its folder cannot be made ({_reason(exc)})") from None
+        try:
             fd = os.open(path, _OPEN_FLAGS, 0o644)
         except FileExistsError:
             raise LogWriteError(f"{path}: session log already exists (never overwritten)") from None
@@ -118,6 +122,10 @@ class SessionLogWriter:
         t = max(round(t, 3), self._last_t)
         record: dict[str, Any] = {"seq": self._seq, "t": t, "type": type, **fields, "prev": self._prev}
         text = canonical_json(record)
+        if type in END_TYPES:
+            # Nothing follows the end record to chain it, so it vouches for itself.
+            text = with_digest(text)
+            record["digest"] = text[-66:-2]
         if self._key is not None:
             mac = compute_mac(self._key, _encode(text, type))
             record["mac"] = mac

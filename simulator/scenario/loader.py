@@ -26,7 +26,7 @@ from simulator.domain import (
 )
 from simulator.scenario.model import Scenario
 from simulator.scenario.problems import Problem, ScenarioError, Severity, sort_problems
-from simulator.scenario.source import PathKey, SourceMap, decode, parse
+from simulator.scenario.source import PathKey, SourceMap, decode, parse, read_limited
 
 
 @dataclass
@@ -47,13 +47,7 @@ def load_scenario(path: str | Path, *, lint: bool = True) -> Scenario:
 
 def load_file(path: str | Path, *, lint: bool = True) -> LoadedScenario:
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ScenarioError([Problem(str(path), None, None, Severity.ERROR, "is a folder, not a scenario file")]) from None
-    except OSError as exc:
-        raise ScenarioError([Problem(str(path), None, None, Severity.ERROR, f"cannot read: {exc.strerror}")]) from None
-    return load_bytes(raw, path, lint=lint)
+    return load_bytes(read_limited(path, "scenario file"), path, lint=lint)
 
 
 def load_bytes(raw: bytes, path: Path, *, lint: bool = True) -> LoadedScenario:
