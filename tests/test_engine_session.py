@@ -206,3 +206,27 @@ def test_debrief_from_records_matches_live(tmp_path: Path) -> None:
     assert rebuilt == session.debrief
     ids_only = debrief_from_records(session.records, None)
     assert ids_only.score == rebuilt.score and ids_only.situations[0].narrative == ""
+
+
+def test_pause_freezes_the_window_and_is_logged(tmp_path) -> None:
+    loaded = write_scenario(
+        tmp_path,
+        {"a": sit("passive_resistant", [opt("talk", "communication", "end")], time_limit_s=10, timeout="late")},
+        {"end": ending(), "late": ending("unresolved")},
+    )
+    session, clock = start(loaded)
+    clock.advance(4)
+    session.pause()
+    assert session.paused and session.time_left() == 6.0
+    clock.advance(100)
+    assert session.time_left() == 6.0 and session.tick() is False
+    with pytest.raises(ValueError, match="paused"):
+        session.assess("passive_resistant")
+    session.resume()
+    assert not session.paused and session.time_left() == 6.0
+    clock.advance(1)
+    session.assess("passive_resistant")
+    assert records_of(session, "assessment")[0]["decision_s"] == 5.0
+    assert records_of(session, "resumed")[0]["paused_s"] == 100.0
+    clock.advance(5.5)
+    assert session.tick() is True      # 4 + 1 + 5.5 = 10.5 s of decision time: over the limit

@@ -342,3 +342,25 @@ def test_every_bundled_scenario_plays_to_its_debrief_at_the_smallest_size(tmp_pa
     assert pilot.screen == "debrief"
     shot(pilot, f"41-{scenario.stem}-debrief")
     assert records(tmp_path / "logs")[-1]["type"] == "session_ended"
+
+
+def test_pause_stops_the_decision_clock_and_hides_the_scene(tmp_path: Path) -> None:
+    pilot, clock = make_pilot(tmp_path, trainee="t1")
+    pilot.press("enter")                  # briefing -> arrival (20 s window)
+    clock.advance(5.0)
+    pilot.press("escape")
+    assert pilot.screen == "pause"
+    clock.advance(60.0)                   # far past the limit, but paused
+    pilot.advance(0.0)
+    assert pilot.screen == "pause"
+    shot(pilot, "17b-pause-scene-hidden")
+    pilot.press("escape")                 # resume
+    assert pilot.screen == "situation"
+    clock.advance(2.0)
+    pilot.press("5")
+    recs = records(tmp_path / "logs")
+    assert not of_type(recs, "timeout")
+    (paused,), (resumed,) = of_type(recs, "paused"), of_type(recs, "resumed")
+    assert (paused["situation"], paused["phase"]) == ("arrival", "assess")
+    assert resumed["paused_s"] == 60.0
+    assert of_type(recs, "assessment")[0]["decision_s"] == 7.0   # 5 s before the pause + 2 s after

@@ -155,6 +155,7 @@ class Session:
         self._critical_errors: list[dict[str, str]] = []
         self._follow_up_started = 0.0
         self._follow_up_shown: float | None = None
+        self._paused_at: float | None = None
         self._phases = _Phases()
         Machine(
             model=self._phases,
@@ -243,7 +244,12 @@ class Session:
         limit = self.time_limit()
         if limit is None or self._visit is None:
             return None
-        return max(0.0, limit - (self.clock.now() - self._visit.window_start))
+        now = self._paused_at if self._paused_at is not None else self.clock.now()
+        return max(0.0, limit - (now - self._visit.window_start))
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
 
     @property
     def debrief(self) -> Debrief:
@@ -291,7 +297,7 @@ class Session:
 
     def tick(self, now: float | None = None) -> bool:
         """Take the timeout if the decision window has run out; True if it did."""
-        if self.phase not in DECISION_PHASES or not self._expired(self._at(now)):
+        if self.paused or self.phase not in DECISION_PHASES or not self._expired(self._at(now)):
             return False
         self._timeout()
         return True
@@ -317,6 +323,32 @@ class Session:
         started = self._follow_up_shown if self._follow_up_shown is not None else self._follow_up_started
         self._write("follow_up", chosen=chosen, score=score, decision_s=_seconds(at - started))
         self._finish(percent(score))
+
+    def pause(self, at: float | None = None) -> None:
+        """Stop the decision clock (the pause menu). Time paused never counts
+        against the trainee; the log keeps a `paused` record for the audit."""
+        if self.paused or self.phase not in _LIVE:
+            return
+        self._paused_at = self._at(at)
+        self._write("paused", situation=self.situation_id, phase=self.phase.value)
+
+    def resume(self, at: float | None = None) -> None:
+        """Restart the clock where it stopped: every open timer moves on by the pause."""
+        if self._paused_at is None:
+            return
+        gap = max(0.0, self._at(at) - self._paused_at)
+        self._paused_at = None
+        visit = self._visit
+        if visit is not None:
+            visit.window_start += gap
+            visit.step_started += gap
+            if visit.shown_at is not None:
+                visit.shown_at += gap
+        self._follow_up_started += gap
+        if self._follow_up_shown is not None:
+            self._follow_up_shown += gap
+        if self.phase in _LIVE:
+            self._write("resumed", situation=self.situation_id, phase=self.phase.value, paused_s=_seconds(gap))
 
     def abort(self, reason: str) -> None:
         """Stop the session (quit, window_closed, error...). A finished session is left as it is."""
@@ -471,6 +503,8 @@ class Session:
         return situation
 
     def _require(self, *phases: Phase) -> None:
+        if self.paused:
+            raise ValueError("the session is paused; resume it first")
         if self.phase not in phases:
             wanted = " or ".join(p.value for p in phases)
             raise ValueError(f"this input needs phase {wanted}; the session is in {self.phase.value}")

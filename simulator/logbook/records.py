@@ -27,6 +27,8 @@ RECORD_TYPES = frozenset(
         "situation_scored",
         "ending_reached",
         "follow_up",
+        "paused",
+        "resumed",
         *END_TYPES,
     }
 )

@@ -126,6 +126,8 @@ RULES: dict[str, dict[str, Check]] = {
         "situations": _int,
     },
     "session_aborted": {"reason": _str},
+    "paused": {"phase": _str},
+    "resumed": {"phase": _str, "paused_s": _num},
 }
 
 

@@ -1,4 +1,8 @@
-"""Pause (Esc): resume, or quit the session (logged as aborted, reason 'quit')."""
+"""Pause (Esc): resume, or quit the session (logged as aborted, reason 'quit').
+
+The engine's decision clock is stopped while this is open, so the scene is
+hidden: a pause must not become free thinking time.
+"""
 
 from __future__ import annotations
 
@@ -25,11 +29,13 @@ class PauseScreen(Screen):
 
     def handle(self, intent: Intent) -> None:
         if intent.kind is Kind.ESCAPE or (intent.kind is Kind.PICK and intent.number == 1):
-            self.resume()
+            self.resume(intent.at)
         elif (intent.kind is Kind.PICK and intent.number == 2) or (intent.kind is Kind.LETTER and intent.text == "q"):
             self.quit()
 
-    def resume(self, at: float = 0.0) -> None:
+    def resume(self, at: float | None = None) -> None:
+        if self.flow.session is not None:
+            self.flow.session.resume(at)
         self.app.close_overlay()
 
     def quit(self, at: float = 0.0) -> None:
@@ -38,6 +44,7 @@ class PauseScreen(Screen):
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         p = theme.palette
         w, h = surface.get_size()
+        surface.fill(p.background)
         width = min(w - theme.pad * 4, theme.base * 28)
         labels = [(self.t("pause.resume"), "1"), (self.t("pause.quit"), "2")]
         inner_w = width - theme.pad * 2

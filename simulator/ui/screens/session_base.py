@@ -26,6 +26,7 @@ class SessionScreen(Screen):
         if intent.kind is Kind.ESCAPE:
             from simulator.ui.screens.pause import PauseScreen
 
+            self.session.pause(intent.at)
             self.app.open_overlay(PauseScreen(self.flow))
         else:
             self.on_intent(intent)
