@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from simulator.ui.flow import PlayFlow
 
 DECISION_PHASES = (Phase.ASSESS, Phase.PLAN, Phase.ACT)
-MIN_WHEEL_PX = 230
+MIN_WHEEL_PX = 300  # below this its labels fall under ~10 px: unreadable
 
 
 class SituationScreen(SessionScreen):
