@@ -213,3 +213,13 @@ def test_arbitrary_bytes_never_crash_verify_or_reader(tmp_path_factory: pytest.T
     path = tmp_path_factory.mktemp("fuzz") / "f.jsonl"
     path.write_bytes(data)
     assert read_log(path).status in ("complete", "aborted", "incomplete")
+
+
+def test_a_record_type_that_is_not_text_is_tampering_not_a_crash(tmp_path) -> None:
+    import json
+
+    from simulator.logbook import verify_bytes
+
+    line = json.dumps({"seq": 0, "t": 0.0, "type": ["session_started"], "prev": "0" * 64}, separators=(",", ":"))
+    result = verify_bytes((line + "\n").encode(), None)
+    assert result.status == "tampered" and result.first_bad_seq == 0

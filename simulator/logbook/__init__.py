@@ -16,7 +16,7 @@ from simulator.logbook.reader import (
     read_log,
 )
 from simulator.logbook.records import END_TYPES, FORMAT_VERSION, RECORD_TYPES, ZERO_HASH
-from simulator.logbook.verify import Verification, verify_bytes, verify_file
+from simulator.logbook.verify import Verification, verify_and_parse, verify_bytes, verify_file
 from simulator.logbook.writer import LogWriteError, SessionLogWriter
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "read_log",
     "resolve_log_dir",
     "validate_trainee_id",
+    "verify_and_parse",
     "verify_bytes",
     "verify_file",
 ]

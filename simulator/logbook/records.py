@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import json.encoder
 import re
+from collections.abc import Callable
 from typing import Any
 
 FORMAT_VERSION = 1
@@ -42,9 +44,23 @@ _MAC_TAIL = re.compile(rb',"mac":"([0-9a-f]{64})"\}\Z')
 _DIGEST_TAIL = re.compile(rb',"digest":"([0-9a-f]{64})"\}\Z')
 
 
-def canonical_json(record: dict[str, Any]) -> str:
-    """The one text a record may have in a log line (no newline)."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+def _make_canonical_json() -> Callable[[dict[str, Any]], str]:
+    """The one text a record may have in a log line (no newline): compact JSON,
+    UTF-8 as is, no NaN. The writer and verify both use this function.
+
+    JSONEncoder.encode builds CPython's C encoder on every call; verify runs
+    this once per line of every log, so the C encoder is built once here.
+    No circular-reference markers: records are plain JSON data.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # an interpreter without the C accelerator
+        return encoder.encode
+    iterencode = make(None, encoder.default, json.encoder.encode_basestring, None, ":", ",", False, False, False)
+    return lambda record: "".join(iterencode(record, 0))
+
+
+canonical_json = _make_canonical_json()
 
 
 def line_hash(line: bytes) -> str:

@@ -45,6 +45,7 @@ import hmac
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -78,11 +79,29 @@ class Verification:
     records: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     raw: bytes
     record: dict[str, Any] | None  # None when the line is not a canonical record
     problem: str  # first own-form problem, "" if none
+
+
+Records = list[dict[str, Any]]
+
+# One decoder and one encoder for every line: json.loads/json.dumps build them per
+# call. The settings are exactly canonical_json's (records.py): the canonical check
+# must agree with the writer byte for byte.
+_scan_once = json.JSONDecoder().scan_once
+
+
+_canonical_text = canonical_json
+_HEAD_KEYS = ["seq", "t", "type"]
+_TAIL_KEYS = {  # (end record, has mac) -> the keys the line must end with
+    (False, False): ["prev"],
+    (False, True): ["prev", "mac"],
+    (True, False): ["prev", "digest"],
+    (True, True): ["prev", "digest", "mac"],
+}
 
 
 def verify_file(path: Path | str, key: bytes | None) -> Verification:
@@ -97,75 +116,156 @@ def verify_file(path: Path | str, key: bytes | None) -> Verification:
 
 def verify_bytes(data: bytes, key: bytes | None, path: Path | str = "<log>") -> Verification:
     """verify_file on bytes already read."""
-    path = Path(path)
+    return verify_and_parse(data, key, path)[0]
+
+
+def verify_and_parse(data: bytes, key: bytes | None, path: Path | str = "<log>") -> tuple[Verification, Records | None]:
+    """verify_bytes, plus the records it decoded on the way, so a caller need not
+    parse the lines again: when the log is not tampered, records[i] is the record
+    of line i + 1 (seq i) for every newline-ended line (a last line without its
+    newline is not among them, even when it is a whole record); None when tampered."""
+    path = path if isinstance(path, Path) else Path(path)
     *raw_lines, tail = data.split(b"\n")
-    lines = [_check_line(i, raw, key, raw_lines[0] if raw_lines else b"") for i, raw in enumerate(raw_lines)]
-    problem = _first_problem(lines, key)
-    if problem is not None:
-        return Verification(path, "tampered", problem[0], problem[1], len(lines))
-    if tail:
-        return _check_tail(path, lines, tail, key)
-    if not lines:
+    first_has_mac = bool(raw_lines) and split_mac(raw_lines[0]) is not None
+    records = None if tail else _intact_records(raw_lines, key, first_has_mac)
+    if records is not None:
+        return _untampered(path, records, key), records
+    return _verify_lines(path, raw_lines, tail, key, first_has_mac)
+
+
+def _intact_records(raw_lines: list[bytes], key: bytes | None, first_has_mac: bool) -> Records | None:
+    """The common case in one pass: every line's record if every line passes every
+    check (own form, link, order), else None; the full check then finds and names
+    the first problem. Both apply the same checks, so they agree on every log."""
+    records: Records = []
+    expected_prev = ZERO_HASH
+    before: dict[str, Any] | None = None
+    for position, raw in enumerate(raw_lines):
+        record = _canonical_record(raw)
+        if (record is None or _form_problem(position, record, raw, key, first_has_mac)
+                or record["prev"] != expected_prev or (before is not None and _order_problem(before, record))):
+            return None
+        expected_prev = line_hash(raw)
+        before = record
+        records.append(record)
+    return records
+
+
+def _untampered(path: Path, records: Records, key: bytes | None) -> Verification:
+    """The verdict on newline-ended lines that passed every check."""
+    if not records:
         return Verification(path, "incomplete", None, "empty log", 0)
-    record = lines[-1].record
-    assert record is not None
+    record = records[-1]
     if record["type"] in END_TYPES:
         unchecked = key is None and "mac" in record
-        return Verification(path, "ok", None, "MACs present but not checked (no key)" if unchecked else "", len(lines))
-    return Verification(path, "incomplete", None, f"no end record after seq {len(lines) - 1}", len(lines))
+        return Verification(path, "ok", None, "MACs present but not checked (no key)" if unchecked else "", len(records))
+    return Verification(path, "incomplete", None, f"no end record after seq {len(records) - 1}", len(records))
+
+
+def _verify_lines(
+    path: Path, raw_lines: list[bytes], tail: bytes, key: bytes | None, first_has_mac: bool
+) -> tuple[Verification, Records | None]:
+    """The full check: every line judged, then the first problem in order named."""
+    lines = [_check_line(i, raw, key, first_has_mac) for i, raw in enumerate(raw_lines)]
+    problem = _first_problem(lines, key)
+    if problem is not None:
+        return Verification(path, "tampered", problem[0], problem[1], len(lines)), None
+    records: Records = [line.record for line in lines]  # type: ignore[misc]  # all checked records
+    if tail:
+        verdict = _check_tail(path, lines, tail, key)
+        return verdict, None if verdict.status == "tampered" else records
+    return _untampered(path, records, key), records
 
 
 def _first_problem(lines: list[_Line], key: bytes | None) -> tuple[int, str] | None:
     """(first bad seq, why) or None. Per line: its own form, then its link to the
     line before, then the rules between records (so an altered line is blamed
     rather than the intact line after it)."""
+    expected_prev = ZERO_HASH
+    before: dict[str, Any] | None = None
     for i, line in enumerate(lines):
         if line.problem:
             return i, line.problem
-        if not _link_ok(lines, i):
+        record = line.record
+        assert record is not None
+        if record["prev"] != expected_prev:
             return _blame_broken_link(lines, i, key)
-        order = _order_problem(lines, i)
-        if order:
-            return i, order
+        if before is not None:
+            order = _order_problem(before, record)
+            if order:
+                return i, order
+        expected_prev = line_hash(line.raw)
+        before = record
     return None
 
 
-def _check_line(position: int, raw: bytes, key: bytes | None, first_raw: bytes) -> _Line:
+def _check_line(position: int, raw: bytes, key: bytes | None, first_has_mac: bool) -> _Line:
     """The line's own form: canonical JSON, key order, seq, t form, type, mac."""
     try:
         text = raw.decode("utf-8")
-        record = json.loads(text)
-        canonical = isinstance(record, dict) and canonical_json(record) == text
+        record = _loads(text)
+        canonical = isinstance(record, dict) and _canonical_text(record) == text
     except (ValueError, RecursionError):  # not UTF-8 or JSON, NaN, absurd nesting
         return _Line(raw, None, f"line {position + 1} is not a JSON record")
     if not canonical:
         return _Line(raw, None, f"line {position + 1} is not in the writer's exact form")
-    return _Line(raw, record, _form_problem(position, record, raw, key, first_raw))
+    return _Line(raw, record, _form_problem(position, record, raw, key, first_has_mac))
 
 
-def _form_problem(position: int, record: dict[str, Any], raw: bytes, key: bytes | None, first_raw: bytes) -> str:
+def _canonical_record(raw: bytes) -> dict[str, Any] | None:
+    """The record of a line that is exactly the writer's JSON text of one, else None
+    (_check_line's first two checks, without saying which failed)."""
+    try:
+        text = raw.decode("utf-8")
+        record = _loads(text)
+        if isinstance(record, dict) and _canonical_text(record) == text:
+            return record
+    except (ValueError, RecursionError):
+        pass
+    return None
+
+
+def _loads(text: str) -> Any:
+    """json.loads(text), without its per-call checks on the common path: a text
+    that is one JSON value from its first to its last character. Anything else
+    goes through json.loads itself, so it parses, or fails, exactly as before."""
+    try:
+        value, end = _scan_once(text, 0)
+    except (StopIteration, ValueError):
+        return json.loads(text)
+    if end != len(text):
+        return json.loads(text)
+    return value
+
+
+def _form_problem(position: int, record: dict[str, Any], raw: bytes, key: bytes | None, first_has_mac: bool) -> str:
     keys = list(record)
-    has_mac = keys[-1:] == ["mac"]
-    tail = ["prev", *(["digest"] if record.get("type") in END_TYPES else []), *(["mac"] if has_mac else [])]
-    if (keys[:3] != ["seq", "t", "type"] or keys[-len(tail):] != tail or keys.count("mac") != has_mac
-            or keys.count("digest") != ("digest" in tail)):
+    if keys[:3] != _HEAD_KEYS:
         return "keys not in writer order (seq, t, type, ..., prev[, digest][, mac])"
     seq, t, type_ = record["seq"], record["t"], record["type"]
+    is_end = isinstance(type_, str) and type_ in END_TYPES
+    has_mac = keys[-1] == "mac"
+    tail = _TAIL_KEYS[is_end, has_mac]
+    # Keys are unique in a dict, so `in` is the count of mac/digest among them.
+    if keys[-len(tail):] != tail or ("mac" in record) != has_mac or ("digest" in record) != is_end:
+        return "keys not in writer order (seq, t, type, ..., prev[, digest][, mac])"
     if type(seq) is not int or seq != position:
         return f"seq {seq!r} found where seq {position} belongs"
-    if not isinstance(record["prev"], str) or _HEX64.fullmatch(record["prev"]) is None:
+    prev = record["prev"]
+    if not isinstance(prev, str) or _HEX64.fullmatch(prev) is None:
         return "prev is not a lowercase SHA-256 hex digest"
     if type(t) not in (int, float) or not math.isfinite(t) or round(t, 3) != t:
         return f"t {t!r} is not seconds with millisecond precision"
-    if type_ not in RECORD_TYPES:
+    if not isinstance(type_, str) or type_ not in RECORD_TYPES:
         return f"unknown record type {type_!r}"
     if (position == 0) != (type_ == START_TYPE):
         return "session_started must be the first record and only the first"
-    value_problem = _value_problem(record)
-    if value_problem:
-        return value_problem
-    mac_problem = _mac_problem(raw, has_mac, key, first_raw)
-    if mac_problem or type_ not in END_TYPES:
+    if is_end or position == 0:
+        value_problem = _value_problem(record)
+        if value_problem:
+            return value_problem
+    mac_problem = _mac_problem(raw, has_mac, key, first_has_mac)
+    if mac_problem or not is_end:
         return mac_problem
     return _digest_problem(raw, has_mac)
 
@@ -216,10 +316,10 @@ def _value_problem(record: dict[str, Any]) -> str:
     return ""
 
 
-def _mac_problem(raw: bytes, has_mac: bool, key: bytes | None, first_raw: bytes) -> str:
+def _mac_problem(raw: bytes, has_mac: bool, key: bytes | None, first_has_mac: bool) -> str:
     if key is None:
-        # Without a key a mac cannot be checked, but all lines must agree on having one.
-        first_has_mac = split_mac(first_raw) is not None
+        # Without a key a mac cannot be checked, but all lines must agree on having one
+        # (the first line's "having one" is judged from its bytes, once per log).
         return "" if has_mac == first_has_mac else "some records have a mac and others do not"
     if not has_mac:
         return "no mac, but a key was given (log written without the key?)"
@@ -229,25 +329,13 @@ def _mac_problem(raw: bytes, has_mac: bool, key: bytes | None, first_raw: bytes)
     return ""
 
 
-def _order_problem(lines: list[_Line], i: int) -> str:
+def _order_problem(before: dict[str, Any], record: dict[str, Any]) -> str:
     """Rules between records: t never decreases; nothing follows an end record."""
-    if i == 0:
-        return ""
-    before, line = lines[i - 1].record, lines[i].record
-    assert before is not None and line is not None
     if before["type"] in END_TYPES:
         return f"record after {before['type']}"
-    if line["t"] < before["t"]:
-        return f"t goes back from {before['t']} to {line['t']}"
+    if record["t"] < before["t"]:
+        return f"t goes back from {before['t']} to {record['t']}"
     return ""
-
-
-def _link_ok(lines: list[_Line], i: int) -> bool:
-    record = lines[i].record
-    if record is None:
-        return True  # judged by its own problem instead
-    expected = ZERO_HASH if i == 0 else line_hash(lines[i - 1].raw)
-    return record["prev"] == expected
 
 
 def _blame_broken_link(lines: list[_Line], i: int, key: bytes | None) -> tuple[int, str]:
@@ -269,7 +357,7 @@ def _check_tail(path: Path, lines: list[_Line], tail: bytes, key: bytes | None) 
     n = len(lines)
     if n and lines[-1].record is not None and lines[-1].record["type"] in END_TYPES:
         return Verification(path, "tampered", n, f"bytes after {lines[-1].record['type']}", n)
-    whole = _check_line(n, tail, key, lines[0].raw if lines else tail)
+    whole = _check_line(n, tail, key, split_mac(lines[0].raw if lines else tail) is not None)
     if whole.record is not None:
         lines.append(whole)
         problem = _first_problem(lines, key)

@@ -1,8 +1,8 @@
 """The review pass: every log read once, verified, checked, tallied.
 
-Per file: read its bytes once; `verify_bytes` on those bytes (as `uofsim
-verify` does); parse the same bytes line by line; check every record
-(schema.py); turn the session into facts (facts.py); fold the facts into the
+Per file: read its bytes once; verify them (as `uofsim verify` does) with
+`verify_and_parse`, which hands back the records it decoded, so each line is
+parsed once; check every record (schema.py); turn the session into facts (facts.py); fold the facts into the
 tallies (tallies.py) and hand the per-session row to a spool on disk (spool.py)
 for the session-level output. Nothing per log stays in memory afterwards.
 
@@ -21,7 +21,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from simulator.logbook import FORMAT_VERSION, iter_log_files, verify_bytes
+from simulator.logbook import FORMAT_VERSION, iter_log_files
+from simulator.logbook.verify import verify_and_parse
 from simulator.review.facts import SessionFacts, session_facts
 from simulator.review.schema import record_problem
 from simulator.review.sdt import LethalCounts
@@ -127,11 +128,12 @@ class _Pass:
             review.skipped += 1
             review.warn(f"{shown}: cannot read session log ({exc.strerror or exc}); skipped")
             return
-        verdict = verify_bytes(data, self.key, path)
-        if verdict.status == "tampered":
+        verdict, parsed = verify_and_parse(data, self.key, path)
+        if parsed is None:  # tampered
             self._tampered(shown, data, verdict.first_bad_seq, verdict.detail)
             return
-        records = self._records(shown, data)
+        torn = bool(data) and not data.endswith(b"\n")
+        records = self._records(shown, parsed, torn)
         if records is None:
             review.skipped += 1
             return
@@ -160,24 +162,22 @@ class _Pass:
         line = "" if seq is None else f"{seq + 1}:"
         self.review.warn(f"{shown}:{line} tampered ({detail}); not counted")
 
-    def _records(self, shown: str, data: bytes) -> list[dict[str, Any]] | None:
-        """The usable records, warning (file:line) about every line that is not;
-        None when the log has no usable session_started."""
-        *lines, tail = data.split(b"\n")
+    def _records(self, shown: str, parsed: list[dict[str, Any]], torn: bool) -> list[dict[str, Any]] | None:
+        """The usable records among `parsed` (verify's records of the newline-ended
+        lines, line number = index + 1), warning (file:line) about every one that
+        is not; None when the log has no usable session_started."""
         records: list[dict[str, Any]] = []
-        for number, line in enumerate(lines, start=1):
-            record, problem = _parse(line)
-            if record is not None:
-                problem = record_problem(record)
-                if problem and number == 1 and record.get("type") == "session_started":
-                    self.review.warn(f"{shown}:1: {problem}; log skipped")
-                    return None
-            if problem:
-                self.review.warn(f"{shown}:{number}: {problem}; line skipped")
-            else:
+        for number, record in enumerate(parsed, start=1):
+            problem = record_problem(record)
+            if not problem:
                 records.append(record)
-        if tail:
-            self.review.warn(f"{shown}:{len(lines) + 1}: torn last line skipped (crash while writing)")
+            elif number == 1 and record.get("type") == "session_started":
+                self.review.warn(f"{shown}:1: {problem}; log skipped")
+                return None
+            else:
+                self.review.warn(f"{shown}:{number}: {problem}; line skipped")
+        if torn:
+            self.review.warn(f"{shown}:{len(parsed) + 1}: torn last line skipped (crash while writing)")
         if not records or records[0]["type"] != "session_started":
             self.review.warn(f"{shown}:1: no session_started record; log skipped")
             return None
