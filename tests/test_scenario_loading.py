@@ -192,3 +192,17 @@ def test_a_folder_given_to_load_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError, match="is a folder"):
         load_file(tmp_path)
     shutil.rmtree(tmp_path)
+
+
+def test_escape_sequences_from_a_file_never_reach_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = base_text().replace("behaviour: passive_resistant", 'behaviour: "\\e[2Jgone"')
+    path = write(tmp_path, text)
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "'\\x1b[2Jgone' is not a known behaviour" in out
+    labelled = write(tmp_path, base_text().replace("label: Push him", 'label: "\\e]0;title\\a push"'), "l.yaml")
+    assert main(["graph", str(labelled)]) == 0
+    graph = capsys.readouterr().out
+    assert "\x1b" not in graph and "\x07" not in graph and "\\x1b]0;title\\x07 push" in graph
+    assert main(["graph", str(write(tmp_path, "format: 1\ntitle: \"\\e[31m\"\n", "b.yaml"))]) == 1
+    assert "\x1b" not in capsys.readouterr().err

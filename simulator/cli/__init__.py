@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from simulator import __version__
 from simulator.cli.errors import UsageError, UserError
+from simulator.safetext import printable
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -66,10 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._module.run(args) or 0)
     except UsageError as exc:
-        print(f"uofsim {args.command}: error: {exc}", file=sys.stderr)
+        print(printable(f"uofsim {args.command}: error: {exc}"), file=sys.stderr)
         return 2
     except UserError as exc:
-        print(f"{exc}", file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("uofsim: interrupted", file=sys.stderr)

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from simulator.cli.errors import UserError
+from simulator.safetext import printable
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(reports if len(reports) > 1 else reports[0], indent=2, ensure_ascii=False))
     else:
-        print("\n\n".join(_text(r) for r in reports))
+        print(printable("\n\n".join(_text(r) for r in reports)))
     return 1 if failed else 0
 
 

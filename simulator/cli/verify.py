@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simulator.safetext import printable
 from simulator.cli.errors import UserError
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     for file in files:
         result = verify_file(file, key)
-        print(f"{_shown(file)}: {_verdict(result)}", flush=True)
+        print(printable(f"{_shown(file)}: {_verdict(result)}"), flush=True)
         failed |= result.status in ("tampered", "unreadable")
     return 1 if failed else 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from simulator.safetext import printable
 from simulator.scenario.model import RandomNext, Scenario
 
 
@@ -56,7 +57,7 @@ def _condition_text(condition: dict) -> str:
 
 
 def _clean(text: str, limit: int = 48) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from simulator.safetext import printable
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -21,7 +23,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}:{self.col}"
-        return f"{where}: {self.severity.value}: {self.message}"
+        # Messages quote values from the file: never let them drive the terminal.
+        return printable(f"{where}: {self.severity.value}: {self.message}")
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
