@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import socket
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -101,9 +101,20 @@ class SessionSettings:
 
 
 class _Phases:
-    """The model `transitions` drives; kept apart so triggers never clash with Session's API."""
+    """The model `transitions` drives; kept apart so triggers never clash with Session's API.
+
+    The Machine adds one method per trigger in TRANSITIONS; they are declared
+    here so readers (and type checkers) can see them.
+    """
 
     state: Phase
+    enter_assess: Callable[[], bool]
+    enter_plan: Callable[[], bool]
+    enter_act: Callable[[], bool]
+    reach_ending: Callable[[], bool]
+    ask_follow_up: Callable[[], bool]
+    finish: Callable[[], bool]
+    stop: Callable[[], bool]
 
 
 @dataclass

@@ -125,7 +125,7 @@ class SituationScreen(SessionScreen):
 
     def _draw_story_and_choices(self, surface: pygame.Surface, theme: Theme, left: pygame.Rect) -> None:
         p = theme.palette
-        session, situation = self.session, self.situation
+        session = self.session
         phase = session.phase
         labels = self._choice_labels()
         confirm = self.t("situation.confirm_plan") if phase is Phase.PLAN else None
