@@ -364,3 +364,26 @@ def test_pause_stops_the_decision_clock_and_hides_the_scene(tmp_path: Path) -> N
     assert (paused["situation"], paused["phase"]) == ("arrival", "assess")
     assert resumed["paused_s"] == 60.0
     assert of_type(recs, "assessment")[0]["decision_s"] == 7.0   # 5 s before the pause + 2 s after
+
+
+def test_a_critical_error_fails_the_session_and_leads_the_debrief(tmp_path: Path) -> None:
+    scenario = ROOT / "scenarios" / "bar-refuses-to-leave.yaml"
+    pilot, clock = make_pilot(tmp_path, scenario=scenario, trainee="t1")
+    pilot.press("enter")                                  # briefing -> first situation
+    clock.advance(1.5)
+    pilot.press("5")                                      # misread him as a lethal threat
+    clock.advance(1.0)
+    pilot.press("enter")                                  # no tactics picked
+    session = pilot.app.flow.session
+    spray = next(c for c in session.choices() if c.id == "spray")
+    clock.advance(1.0)
+    pilot.press(str(spray.key))
+    for _ in range(6):                                    # ending, follow-up: continue to the debrief
+        if pilot.screen == "debrief":
+            break
+        pilot.press("enter")
+    assert pilot.screen == "debrief"
+    shot(pilot, "40-debrief-critical")
+    ended = of_type(records(tmp_path / "logs"), "session_ended")[0]
+    assert ended["passed"] is False
+    assert [(e["situation"], e["option"]) for e in ended["critical_errors"]] == [("at-bar", "spray")]

@@ -19,7 +19,7 @@ from simulator.ui.theme import Theme
 from simulator.ui.widgets import icons
 from simulator.ui.widgets.button import draw_button
 from simulator.ui.widgets.model_wheel import WheelMarks, draw_wheel, draw_wheel_legend
-from simulator.ui.widgets.text import draw_line, draw_text, render
+from simulator.ui.widgets.text import draw_line, draw_text, render, text_height
 
 if TYPE_CHECKING:
     from simulator.ui.flow import PlayFlow
@@ -101,18 +101,19 @@ class DebriefPanel:
                             option=self._option_of(e.get("situation", ""), e.get("option", "")), reason=e.get("reason", ""))
                      for e in d.critical_errors]
             text = "\n".join(items)
-            body_h = len(items) * theme.body().get_linesize() * 2
-            box = pygame.Rect(x, y, rect.width, theme.bold().get_linesize() + body_h + theme.pad * 2)
+            size = theme.bold().get_linesize()
+            text_x, text_w = x + theme.pad * 2 + size, rect.width - size - theme.pad * 3
+            heading = self.t("debrief.critical")
+            # Measure first, so the box is drawn once at the height its text needs.
+            height = text_height(heading, theme.bold(), text_w) + text_height(text, theme.body(), text_w)
+            box = pygame.Rect(x, y, rect.width, height + theme.pad * 2)
             pygame.draw.rect(surface, p.panel, box, border_radius=8)
             pygame.draw.rect(surface, p.bad, box, 3, border_radius=8)
-            size = theme.bold().get_linesize()
             icons.warning(surface, p.bad, (box.x + theme.pad + size // 2, box.y + theme.pad + size // 2), size - 4)
             ty = box.y + theme.pad
-            ty += draw_text(surface, self.t("debrief.critical"), theme.bold(), p.text, (box.x + theme.pad * 2 + size, ty), box.width - size - theme.pad * 3)
-            used = draw_text(surface, text, theme.body(), p.text, (box.x + theme.pad * 2 + size, ty), box.width - size - theme.pad * 3)
-            box.height = ty + used + theme.pad - box.y
-            pygame.draw.rect(surface, p.bad, box, 3, border_radius=8)
-            y = box.bottom
+            ty += draw_text(surface, heading, theme.bold(), p.text, (text_x, ty), text_w)
+            draw_text(surface, text, theme.body(), p.text, (text_x, ty), text_w)
+            y = box.bottom + theme.pad // 2
         return y
 
     def _title_of(self, situation_id: str) -> str:
@@ -221,8 +222,13 @@ class DebriefPanel:
             line(self.t("debrief.rationale", text=report.rationale), small)
         if report.preferred_option and report.preferred_option != report.option_label:
             line(self.t("debrief.preferred", label=report.preferred_option), small, p.muted)
+        # Notes that already have their own line above are not repeated.
+        shown_above = {self.t("feedback.reportable")} if report.reportable else set()
+        if report.preferred_option and report.preferred_option != report.option_label:
+            shown_above.add(self.t("feedback.preferred", option=report.preferred_option))
         for note in report.feedback:
-            line(f"– {note}", small)
+            if note not in shown_above:
+                line(f"– {note}", small)
         total = report.scores.get("total")
         if total is not None:
             line(self.t("debrief.situation_score", s=f"{total * 100:.0f}"), theme.bold(0.9), p.accent)
