@@ -56,7 +56,8 @@ class SituationScreen(SessionScreen):
             self.flow.timed_out()
 
     def animating(self) -> bool:
-        return self.session.time_limit() is not None
+        # The timer bar moves only while the clock runs: paused, the CPU idles.
+        return self.session.time_limit() is not None and not self.session.paused
 
     def after_flip(self, now: float) -> None:
         phase = self.session.phase
