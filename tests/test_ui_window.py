@@ -387,3 +387,32 @@ def test_a_critical_error_fails_the_session_and_leads_the_debrief(tmp_path: Path
     ended = of_type(records(tmp_path / "logs"), "session_ended")[0]
     assert ended["passed"] is False
     assert [(e["situation"], e["option"]) for e in ended["critical_errors"]] == [("at-bar", "spray")]
+
+
+def test_debrief_timeline_scrolls_to_any_situation(tmp_path: Path) -> None:
+    import yaml
+
+    steps = 12
+    situations = {
+        f"s{i}": {"title": f"Step {i + 1}", "narrative": "He still refuses.", "assess": False,
+                  "subject": {"behaviour": "passive_resistant"},
+                  "options": [{"id": "talk", "label": "Keep talking", "force": ["communication"],
+                               "next": f"s{i + 1}" if i + 1 < steps else "done"}]}
+        for i in range(steps)
+    }
+    data = {"format": 1, "id": "long-talk", "title": "Long talk", "start": "s0", "situations": situations,
+            "endings": {"done": {"narrative": "He leaves.", "result": "resolved"}}}
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    pilot, clock = make_pilot(tmp_path, scenario=path, trainee="t1")
+    pilot.press("enter")
+    for _ in range(steps):
+        clock.advance(1.0)
+        pilot.press("1")
+    while pilot.screen != "debrief":
+        pilot.press("enter")
+    assert "12. Step 12" not in pilot.labels()
+    for _ in range(steps - 1):
+        pilot.press("down")
+    assert "12. Step 12" in pilot.labels() and "1. Step 1" not in pilot.labels()
+    shot(pilot, "41-debrief-long-timeline")

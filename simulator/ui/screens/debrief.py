@@ -135,10 +135,12 @@ class DebriefPanel:
         y = rect.y + draw_text(surface, self.t("debrief.timeline"), theme.small(), p.muted, rect.topleft, rect.width)
         small = theme.small()
         card_h = theme.bold(0.9).get_linesize() + small.get_linesize() * 2 + theme.pad
-        for index, report in enumerate(self.debrief.situations[:9]):
+        step = card_h + theme.pad // 2
+        fits = max(1, (rect.bottom - y + theme.pad // 2) // step)
+        # Scroll the list so the selected situation is always on screen.
+        first = min(max(0, self.selected - fits + 1), max(0, len(self.debrief.situations) - fits))
+        for index, report in list(enumerate(self.debrief.situations))[first:first + fits]:
             card = pygame.Rect(rect.x, y, rect.width, card_h)
-            if card.bottom > rect.bottom:
-                break
             focus = index == self.selected
             label = f"{index + 1}. {report.title or report.situation}"
             hover = screen.is_hover(label)
@@ -152,7 +154,7 @@ class DebriefPanel:
             ty += small.get_linesize()
             draw_line(surface, self._time_text(report), small, p.muted, (tx, ty), max_width=tw)
             screen.add_hotspot(card, label, lambda at, i=index: self.select(i))
-            y += card_h + theme.pad // 2
+            y += step
 
     def _verdict_line(self, surface, theme: Theme, report: SituationReport, x: int, y: int, width: int, font) -> None:
         p = theme.palette
