@@ -206,3 +206,11 @@ def test_escape_sequences_from_a_file_never_reach_the_terminal(tmp_path: Path, c
     assert "\x1b" not in graph and "\x07" not in graph and "\\x1b]0;title\\x07 push" in graph
     assert main(["graph", str(write(tmp_path, "format: 1\ntitle: \"\\e[31m\"\n", "b.yaml"))]) == 1
     assert "\x1b" not in capsys.readouterr().err
+
+
+def test_a_multi_line_value_quoted_in_a_message_stays_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Found by hypothesis: the plain scalar "0\n0" at top level was quoted with its newline.
+    path = write(tmp_path, "0\n\n0\n")
+    assert main(["validate", str(path)]) == 1
+    (line,) = [entry for entry in capsys.readouterr().out.splitlines() if ": error: " in entry]
+    assert line.endswith("found '0\\n0'")

@@ -21,6 +21,12 @@ class Problem:
     severity: Severity
     message: str
 
+    def __post_init__(self) -> None:
+        # Messages quote values from the file; a quoted multi-line value must
+        # not break the one-line-per-problem output.
+        if "\n" in self.message or "\r" in self.message:
+            object.__setattr__(self, "message", self.message.replace("\r", "\\r").replace("\n", "\\n"))
+
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}:{self.col}"
         # Messages quote values from the file: never let them drive the terminal.
