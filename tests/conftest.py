@@ -6,6 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI replays the same examples every run, so a landing never hangs on a new
+# random find; developers' runs keep exploring fresh examples (and
+# benchmarks/fuzz_loader.py runs long campaigns).
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # Set before anything imports pygame, so no test ever opens a real window or sound device.
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
