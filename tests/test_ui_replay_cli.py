@@ -152,3 +152,18 @@ def test_every_interface_string_the_code_asks_for_exists() -> None:
         used |= set(re.findall(r'(?:self\.t|strings|self\.app\.strings|t)\(\s*"([a-z_]+\.[a-z_.]+)"', path.read_text()))
     missing = used - keys("en")
     assert not missing, missing
+
+
+@pytest.mark.parametrize("command", [["play", "--trainee", "t1"], ["replay", "LOG"]])
+def test_without_a_display_the_window_commands_say_so_in_one_line(command: list[str], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    log = tmp_path / "x.jsonl"
+    log.write_text("{}\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    argv = [str(log) if part == "LOG" else part for part in command]
+    result = subprocess.run([sys.executable, "-m", "simulator", *argv, "--size", "1024x640"], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"uofsim {command[0]}: no display found: run it in a desktop session (DISPLAY or WAYLAND_DISPLAY)"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+from collections.abc import Callable
 from pathlib import Path
 
 from simulator.cli.errors import UsageError, UserError
@@ -75,8 +76,42 @@ def run(args: argparse.Namespace) -> int:
     return open_window(config, size=size, fullscreen=args.fullscreen, high_contrast=args.high_contrast)
 
 
-def open_window(config, *, size: tuple[int, int], fullscreen: bool, high_contrast: bool) -> int:
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
+def require_display(command: str) -> None:
+    """Refuse to open a window no one can see.
+
+    With no display SDL quietly falls back to an invisible driver, and the
+    program would wait for keys forever. Tests and CI ask for a headless
+    driver on purpose (SDL_VIDEODRIVER), which stays allowed.
+    """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    try:
+        _without_stderr(pygame.display.init)  # SDL prints its own probe noise there
+    except pygame.error as exc:
+        raise UserError(f"uofsim {command}: cannot open a window: {exc}") from None
+    driver = pygame.display.get_driver()
+    if driver in HEADLESS_DRIVERS and os.environ.get("SDL_VIDEODRIVER") != driver:
+        raise UserError(f"uofsim {command}: no display found: run it in a desktop session (DISPLAY or WAYLAND_DISPLAY)")
+
+
+def _without_stderr(action: Callable[[], object]) -> None:
+    """Run `action` with file descriptor 2 sent to /dev/null (C libraries write there)."""
+    saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        action()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
+
+
+def open_window(config, *, size: tuple[int, int], fullscreen: bool, high_contrast: bool) -> int:
+    require_display("play")
     from simulator.engine import SessionStopped
     from simulator.logbook.writer import LogWriteError
     from simulator.ui.run import play_app

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from simulator.cli.errors import UserError
-from simulator.cli.play import parse_size
+from simulator.cli.play import parse_size, require_display
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.log)
     if not path.is_file():
         raise UserError(f"{path}: no such session log")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    require_display("replay")
     from simulator.ui.run import ReplayError, replay_app
 
     try:
