@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from simulator.scenario import LoadedScenario, ScenarioError, load_file
-
-SCENARIO_SUFFIXES = (".yaml", ".yml")
+from simulator.scenario.library import SCENARIO_SUFFIXES
 
 
 @dataclass
