@@ -60,7 +60,7 @@ def test_excessive_lethal_is_critical_and_fails_a_95_point_session(tmp_path: Pat
     ended = session.records[-1]
     assert ended["score"] == 95.1  # (7 x 1.0 + 0.60625) / 8
     assert ended["passed"] is False
-    assert ended["critical_errors"] == [{"situation": "shoot", "option": "fire", "reason": "lethal force judged excessive"}]
+    assert ended["critical_errors"] == [{"situation": "shoot", "option": "fire", "reason": "lethal_excess"}]
 
 
 def test_timeout_scores_zero_and_takes_timeout_target(tmp_path: Path) -> None:

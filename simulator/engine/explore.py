@@ -29,16 +29,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from simulator.domain import Behaviour, Rating, judge
+from simulator.domain import Behaviour, Rating
 from simulator.engine.scoring import (
     DEFAULT_RUBRIC,
     Rubric,
-    act_score,
+    appraise,
     assess_score,
-    is_critical,
     percent,
-    rated_score,
-    situation_total,
+    score_act,
+    score_freeze,
+    score_wait,
 )
 from simulator.scenario.model import Scenario, Situation
 from simulator.scenario.statespace import MAX_STATES, State, StateSpace
@@ -61,33 +61,37 @@ class SituationChoices:
     option_best: dict[str, float]  # option id -> situation score with the best assess/plan
     option_worst: dict[str, float]
     option_critical: dict[str, bool]
+    timeout_best: float  # letting the time run out: 0 for a freeze, scored for a deliberate wait
+    timeout_worst: float
 
 
 def situation_choices(situation: Situation, rubric: Rubric) -> SituationChoices:
-    parts_best: dict[str, float | None] = {"assess": None, "plan": None}
-    parts_worst: dict[str, float | None] = {"assess": None, "plan": None}
     assess_best = assess_worst = None
+    best_assess = worst_assess = None
     if situation.assess:
-        expected = situation.subject.behaviour
-        ranked = sorted(Behaviour, key=lambda b: (assess_score(rubric, b, expected), -b.rank))
+        readings = situation.subject.acceptable_readings
+        ranked = sorted(Behaviour, key=lambda b: (assess_score(rubric, b, readings), -b.rank))
         assess_worst, assess_best = ranked[0], ranked[-1]
-        parts_best["assess"] = assess_score(rubric, assess_best, expected)
-        parts_worst["assess"] = assess_score(rubric, assess_worst, expected)
+        best_assess = assess_score(rubric, assess_best, readings)
+        worst_assess = assess_score(rubric, assess_worst, readings)
     plan_best = plan_worst = None
     if situation.tactics:
-        offered = [(t.id, t.rating) for t in situation.tactics]
         plan_best = tuple(t.id for t in situation.tactics if t.rating is not Rating.CONTRAINDICATED)
         plan_worst = tuple(t.id for t in situation.tactics if t.rating is Rating.CONTRAINDICATED)
-        parts_best["plan"] = rated_score(rubric, offered, plan_best)
-        parts_worst["plan"] = rated_score(rubric, offered, plan_worst)
     option_best, option_worst, option_critical = {}, {}, {}
     for option in situation.options:
-        judgement = judge(option.force, situation.force_range, option.verdict)
-        act = act_score(rubric, situation, option, judgement)
-        option_best[option.id] = situation_total(rubric, {**parts_best, "act": act, "time": 1.0})
-        option_worst[option.id] = situation_total(rubric, {**parts_worst, "act": act, "time": 1.0})
-        option_critical[option.id] = is_critical(rubric, option.force, judgement)
-    return SituationChoices(assess_best, assess_worst, plan_best, plan_worst, option_best, option_worst, option_critical)
+        appraisal = appraise(rubric, situation, option)
+        option_best[option.id] = score_act(rubric, situation, best_assess, plan_best or (), option, appraisal).total
+        option_worst[option.id] = score_act(rubric, situation, worst_assess, plan_worst or (), option, appraisal).total
+        option_critical[option.id] = appraisal.critical
+    if situation.wait is not None:
+        timeout_best = score_wait(rubric, situation, best_assess, plan_best or ()).total
+        timeout_worst = min(score_wait(rubric, situation, worst_assess, plan_worst or ()).total,
+                            score_wait(rubric, situation, None, ()).total)
+    else:
+        timeout_best = timeout_worst = score_freeze(rubric, situation).total
+    return SituationChoices(assess_best, assess_worst, plan_best, plan_worst, option_best, option_worst,
+                            option_critical, timeout_best, timeout_worst)
 
 
 # --- the state graph -----------------------------------------------------------------------------
@@ -122,12 +126,12 @@ class StateGraph:
         edges: list[Edge] = []
         choices = self.choices.get(state.node)
         for move in self.space.moves(state):
+            assert choices is not None
             if move.option is None:
-                best = worst = 0.0
+                best, worst = choices.timeout_best, choices.timeout_worst
                 critical = False
                 key = None
             else:
-                assert choices is not None
                 key = move.option.id
                 best, worst = choices.option_best[key], choices.option_worst[key]
                 critical = choices.option_critical[key]

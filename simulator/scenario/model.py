@@ -23,15 +23,19 @@ from pydantic import (
 )
 
 from simulator.domain import (
+    AuthorityAct,
     Behaviour,
     CommunityAction,
     Consideration,
     Equipment,
     Factor,
+    FirearmAct,
     Force,
     ForceRange,
     Injury,
+    QualityRating,
     Rating,
+    ReasonCode,
     Result,
     SceneObjectKind,
     Verdict,
@@ -200,9 +204,23 @@ class Scene(StrictModel):
 class Subject(StrictModel):
     behaviour: Vocab[Behaviour]
     cues: list[Text] = Field(default_factory=list)
+    # Other categories a reasonable officer could defensibly perceive here; each scores as exact.
+    accepted: list[Vocab[Behaviour]] = Field(default_factory=list)
+
+    @property
+    def acceptable_readings(self) -> tuple[Behaviour, ...]:
+        """The authored behaviour first, then the other accepted readings."""
+        return (self.behaviour, *(b for b in self.accepted if b != self.behaviour))
 
 
 FactorValue = Text | int | float | list[Text]
+
+
+class Wait(StrictModel):
+    """Letting the time run out here is a deliberate wait (time as a tactic), not a freeze."""
+
+    effects: dict[VariableName, int] = Field(default_factory=dict)
+    note: Text | None = None
 
 
 class Reasonable(StrictModel):
@@ -217,6 +235,20 @@ class Tactic(StrictModel):
     rating: Vocab[Rating]
 
 
+class CriticalMark(StrictModel):
+    """The author's word that choosing this option fails the session, and why."""
+
+    reason: Vocab[ReasonCode]
+    note: Text | None = None
+
+
+class Quality(StrictModel):
+    """How the option is carried out, apart from its force level."""
+
+    communication: Vocab[QualityRating] | None = None
+    safety: Vocab[QualityRating] | None = None
+
+
 class Option(StrictModel):
     id: ChoiceId
     label: Text
@@ -227,6 +259,10 @@ class Option(StrictModel):
     rationale: Text | None = None
     effects: dict[VariableName, int] = Field(default_factory=dict)
     tactics: list[Vocab[Consideration]] = Field(default_factory=list)
+    critical: CriticalMark | None = None
+    without_authority: Vocab[AuthorityAct] | None = None
+    quality: Quality | None = None
+    firearm: Vocab[FirearmAct] | None = None  # with lethal_force only; left out: a discharge
 
 
 class Situation(StrictModel):
@@ -238,6 +274,7 @@ class Situation(StrictModel):
     factors: dict[Vocab[Factor], FactorValue] = Field(default_factory=dict)
     time_limit_s: float | None = Field(None, gt=0)
     timeout: Next | None = None
+    wait: Wait | None = None
     reasonable: Reasonable | None = None
     assess: bool = True
     tactics: list[Tactic] = Field(default_factory=list)

@@ -56,6 +56,8 @@ class StateSpace:
         thresholds = [self.scenario.variables[name]]
         largest_step = 1
         for situation in self.scenario.situations.values():
+            if situation.wait is not None:
+                largest_step = max(largest_step, abs(situation.wait.effects.get(name, 0)))
             for option in situation.options:
                 largest_step = max(largest_step, abs(option.effects.get(name, 0)))
                 for condition in _conditions(option.next):
@@ -92,7 +94,9 @@ class StateSpace:
             values = self.apply(state.values, option.effects)
             moves.append(Move(option, values, resolve(option.next, self.as_dict(values))))
         if situation.timeout is not None:
-            moves.append(Move(None, state.values, resolve(situation.timeout, self.as_dict(state.values))))
+            # A deliberate wait may change variables (time calms, or lets things escalate).
+            values = self.apply(state.values, situation.wait.effects) if situation.wait else state.values
+            moves.append(Move(None, values, resolve(situation.timeout, self.as_dict(values))))
         return moves
 
     def successors(self, state: State) -> tuple[State, ...]:

@@ -98,7 +98,8 @@ class DebriefPanel:
         y += line + theme.pad // 2
         if d.critical_errors:
             items = [self.t("debrief.critical_item", situation=self._title_of(e.get("situation", "")),
-                            option=self._option_of(e.get("situation", ""), e.get("option", "")), reason=e.get("reason", ""))
+                            option=self._option_of(e.get("situation", ""), e.get("option", "")),
+                            reason=e.get("text") or e.get("reason", ""))
                      for e in d.critical_errors]
             text = "\n".join(items)
             size = theme.bold().get_linesize()
