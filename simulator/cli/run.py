@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"score: {debrief.score:.1f}")
     print(f"result: {'PASS' if debrief.passed else 'FAIL'}")
     for error in debrief.critical_errors:
-        print(f"critical error: {error['situation']}/{error['option']}: {error['reason']}")
+        print(f"critical error: {error['situation']}/{error['option']}: {error['reason']}: {error.get('text', '')}".rstrip(": "))
     if debrief.community is not None:
         print(f"community: {debrief.community:.1f}")
     print(f"log: {log.path}")

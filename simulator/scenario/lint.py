@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from simulator.domain import Force, missing_equipment
+import re
+
+from simulator.domain import Consideration, Force, Rating, Verdict, missing_equipment
 from simulator.scenario.assets import AssetError, resolve_image, resolve_rubric
 from simulator.scenario.loader import LoadedScenario
-from simulator.scenario.model import Branch, RandomNext, Scenario
+from simulator.scenario.model import NO_ACTION, Branch, RandomNext, Scenario, Situation
 from simulator.scenario.problems import Problem, Severity
 from simulator.scenario.source import PathKey
 from simulator.scenario.statespace import MAX_STATES, StateSpace
@@ -160,6 +162,60 @@ def check_variables(loaded: LoadedScenario) -> Iterator[Problem]:
             yield src.problem(("variables", name), f"variable '{name}' is never changed by any option's effects", at_key=True, severity=WARNING)
 
 
+# --- teaching (issue 10): a scenario that teaches the wrong lesson ----------------------------
+
+
+def check_teaching(loaded: LoadedScenario) -> Iterator[Problem]:
+    from simulator.engine.scoring import DEFAULT_RUBRIC, appraise  # the engine's own judgement, not a copy
+
+    s, src = loaded.scenario, loaded.source
+    for sid, situation in s.situations.items():
+        here = ("situations", sid)
+        preferred = [(i, o) for i, o in enumerate(situation.options) if o.preferred]
+        if len(preferred) > 1:
+            ids = ", ".join(o.id for _, o in preferred)
+            yield src.problem((*here, "options"), f"more than one preferred option ({ids}); mark the one a trainee should learn", at_key=True, severity=WARNING)
+        for index, option in enumerate(situation.options):
+            where = (*here, "options", index)
+            appraisal = appraise(DEFAULT_RUBRIC, situation, option)
+            verdict = appraisal.judgement.verdict
+            if option.preferred and verdict is not Verdict.REASONABLE:
+                yield src.problem((*where, "preferred"), f"preferred option '{option.id}' is judged {verdict.value}, not reasonable", severity=WARNING)
+            if option.preferred and appraisal.critical:
+                yield src.problem((*where, "preferred"), f"preferred option '{option.id}' is a critical error", severity=WARNING)
+            carried = {Consideration.DISENGAGE, Consideration.TIME} & set(option.tactics)
+            if carried and verdict is Verdict.INSUFFICIENT and option.verdict is None and option.rationale is None:
+                names = ", ".join(sorted(c.value for c in carried))
+                yield src.problem(where, f"option '{option.id}' carries out {names} but is judged insufficient; rate that tactic under 'tactics', set 'verdict', or explain it in a 'rationale'", severity=WARNING)
+            if option.firearm is not None and Force.LETHAL_FORCE not in option.force:
+                yield src.problem((*where, "firearm"), f"option '{option.id}' says how a firearm is used but its force has no lethal_force")
+        if situation.timeout is not None and situation.wait is None and _recommends_time(situation):
+            yield src.problem((*here, "timeout"), "this situation's tactics recommend taking time, yet running out of time is punished; add 'wait:' to make the timeout a deliberate wait", at_key=True, severity=WARNING)
+        if situation.wait is not None and situation.timeout is None:
+            yield src.problem((*here, "wait"), "'wait' needs a 'time_limit_s' and a 'timeout'", at_key=True)
+        for name in situation.wait.effects if situation.wait else {}:
+            if name not in s.variables:
+                yield src.problem((*here, "wait", "effects", name), f"variable '{name}' is not declared under 'variables'", at_key=True)
+    for eid, ending in s.endings.items():
+        here = ("endings", eid)
+        for index, follow_up in enumerate(ending.follow_up):
+            if follow_up.action != NO_ACTION and _says_no_follow_up(follow_up.label.get("en")):
+                yield src.problem((*here, "follow_up", index, "action"), f"follow-up '{follow_up.id}' is no front-line action at all; tag it 'action: none', not '{follow_up.action}'", severity=WARNING)
+        if (ending.injuries or ending.fatal) and not ending.follow_up:
+            yield src.problem(here, f"ending '{eid}' has injuries or a death but no follow-up step", at_key=True, severity=WARNING)
+
+
+def _recommends_time(situation: Situation) -> bool:
+    return any(t.consideration is Consideration.TIME and t.rating is Rating.RECOMMENDED for t in situation.tactics)
+
+
+_NO_FOLLOW_UP = re.compile(r"^\s*(no (further )?follow[- ]?up|close the file|nothing further|no further action)\b", re.IGNORECASE)
+
+
+def _says_no_follow_up(label: str) -> bool:
+    return bool(_NO_FOLLOW_UP.search(label))
+
+
 # --- the graph -------------------------------------------------------------------
 
 
@@ -189,6 +245,7 @@ def check_graph(loaded: LoadedScenario) -> Iterator[Problem]:
         yield src.problem(("situations", node), f"no ending can be reached from situation '{node}'{detail}", at_key=True)
 
 
-CHECKS: list[Check] = [check_ids, check_references, check_situations, check_scenes, check_files, check_variables]
+CHECKS: list[Check] = [check_ids, check_references, check_situations, check_scenes, check_files, check_variables,
+                       check_teaching]
 
 __all__ = ["lint", "Branch"]

@@ -296,10 +296,13 @@ class Situation(StrictModel):
 # --- endings -------------------------------------------------------------------
 
 
+NO_ACTION = "none"  # a follow-up that is no front-line action at all ("no follow-up", "close the file")
+
+
 class FollowUp(StrictModel):
     id: ChoiceId
     label: Text
-    action: Vocab[CommunityAction]
+    action: Vocab[CommunityAction] | Literal["none"]
     rating: Vocab[Rating]
 
 
