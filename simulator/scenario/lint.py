@@ -157,6 +157,7 @@ def check_files(loaded: LoadedScenario) -> Iterator[Problem]:
 def check_variables(loaded: LoadedScenario) -> Iterator[Problem]:
     s, src = loaded.scenario, loaded.source
     changed = {name for sit in s.situations.values() for o in sit.options for name, d in o.effects.items() if d}
+    changed |= {name for sit in s.situations.values() if sit.wait for name, d in sit.wait.effects.items() if d}
     for name in s.variables:
         if name not in changed:
             yield src.problem(("variables", name), f"variable '{name}' is never changed by any option's effects", at_key=True, severity=WARNING)
