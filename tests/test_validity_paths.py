@@ -56,3 +56,42 @@ def test_defensible_path_passes(tmp_path: Path, scenario: Path, answers: Path) -
     best = best[0] if isinstance(best, list) else best
     assert end["score"] < best["best"]["score"] or end["situations"] != len(best["best"]["path"]), \
         f"{answers.name} is the best path itself; the review asks for another defensible one"
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.stem for s in SCENARIOS])
+def test_explore_best_passes_and_worst_fails(scenario: Path) -> None:
+    from simulator.engine.explore import explore
+    from simulator.engine.scoring import rubric_for
+    from simulator.scenario import load_file
+
+    loaded = load_file(scenario)
+    result = explore(loaded.scenario, rubric_for(loaded))
+    assert result.best is not None and result.worst is not None
+    assert result.best.score >= 70 and result.best.passes, f"best {result.best.score}"
+    assert not result.worst.passes, f"worst {result.worst.score} passes"
+
+
+RANDOM_RUNS = 200
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.stem for s in SCENARIOS])
+def test_no_random_session_with_an_excessive_act_passes(scenario: Path) -> None:
+    """Issue 10: over 200 random sessions, excess never averages away."""
+    from simulator.engine import FakeClock, Session, SessionSettings
+    from simulator.engine.policies import RandomPolicy, play_headless
+    from simulator.engine.scoring import rubric_for
+    from simulator.scenario import load_file
+
+    loaded = load_file(scenario)
+    rubric = rubric_for(loaded)
+    passes_with_excess = []
+    for seed in range(RANDOM_RUNS):
+        clock = FakeClock()
+        session = Session.start(loaded, SessionSettings(trainee="r", seed=seed, mode="headless"),
+                                clock=clock, log=None, rubric=rubric)
+        play_headless(session, RandomPolicy(seed), clock)
+        end = session.records[-1]
+        excessive = [r["option"] for r in session.records if r["type"] == "action" and r["verdict"] == "excessive"]
+        if end["passed"] and excessive:
+            passes_with_excess.append((seed, excessive))
+    assert not passes_with_excess, passes_with_excess[:3]

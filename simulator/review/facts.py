@@ -29,6 +29,7 @@ class Decision:
     critical: bool = False
     reportable: bool = False
     phase: str | None = None  # timeout: the phase that ran out
+    firearm: str | None = None  # act at level 5: draw | point | discharge (absent in old logs: a discharge)
 
     @property
     def lethal_allowed(self) -> bool:
@@ -36,7 +37,8 @@ class Decision:
 
     @property
     def lethal_chosen(self) -> bool:
-        return self.level == 5
+        """A shot: only a discharge is lethal force used; a draw or a point is not (ontario-model.md, level 5)."""
+        return self.level == 5 and self.firearm in (None, "discharge")
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -158,6 +160,7 @@ def _act(r: dict[str, Any]) -> Decision:
         severity=r["severity"],
         critical=r["critical"],
         reportable=r["reportable"],
+        firearm=r.get("firearm"),
     )
 
 
