@@ -28,6 +28,8 @@ def lint(loaded: LoadedScenario) -> list[Problem]:
     for check in CHECKS:
         problems.extend(check(loaded))
     if not any(p.severity is Severity.ERROR for p in problems):
+        # Both judge the scenario as a whole, so they need it sound first (a min above max has no range).
+        problems.extend(check_teaching(loaded))
         problems.extend(check_graph(loaded))
     return problems
 
@@ -246,7 +248,6 @@ def check_graph(loaded: LoadedScenario) -> Iterator[Problem]:
         yield src.problem(("situations", node), f"no ending can be reached from situation '{node}'{detail}", at_key=True)
 
 
-CHECKS: list[Check] = [check_ids, check_references, check_situations, check_scenes, check_files, check_variables,
-                       check_teaching]
+CHECKS: list[Check] = [check_ids, check_references, check_situations, check_scenes, check_files, check_variables]
 
 __all__ = ["lint", "Branch"]
