@@ -387,6 +387,9 @@ def test_a_critical_error_fails_the_session_and_leads_the_debrief(tmp_path: Path
     ended = of_type(records(tmp_path / "logs"), "session_ended")[0]
     assert ended["passed"] is False
     assert [(e["situation"], e["option"]) for e in ended["critical_errors"]] == [("at-bar", "spray")]
+    shown = pilot.app.top.panel.debrief  # what the debrief screen draws
+    assert shown.critical_errors[0]["text"].startswith("Excessive force") and "s.26" in shown.critical_errors[0]["text"]
+    assert shown.competencies["force"] == 0.0 and shown.competencies["time"] == 100.0
 
 
 def test_debrief_timeline_scrolls_to_any_situation(tmp_path: Path) -> None:

@@ -115,7 +115,29 @@ class DebriefPanel:
             ty += draw_text(surface, heading, theme.bold(), p.text, (text_x, ty), text_w)
             draw_text(surface, text, theme.body(), p.text, (text_x, ty), text_w)
             y = box.bottom + theme.pad // 2
+        if d.competencies:
+            y = self._draw_competencies(surface, theme, rect, y)
+        if d.reportable and not d.reportable_actions:
+            y += draw_text(surface, self.t("feedback.reportable_outcome"), theme.small(), p.text, (x, y), rect.width)
         return y
+
+    def _draw_competencies(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect, y: int) -> int:
+        """One row per session: each competency's name over its score; unmeasured ones say so."""
+        p, small, bold = theme.palette, theme.small(), theme.bold(0.9)
+        draw_line(surface, self.t("debrief.competencies"), small, p.muted, (rect.x, y))
+        y += small.get_linesize()
+        items = list(self.debrief.competencies.items())
+        cell = rect.width // max(1, len(items))
+        for i, (competency, value) in enumerate(items):
+            cx = rect.x + i * cell
+            draw_line(surface, self.t(f"competency_short.{competency}"), small, p.muted, (cx, y), max_width=cell - theme.pad)
+            if value is None:
+                text, colour = self.t("debrief.not_measured"), p.muted
+            else:
+                text, colour = f"{value:.0f}", p.good if value >= 70 else p.bad
+            draw_line(surface, text, bold if value is not None else small, colour, (cx, y + small.get_linesize()),
+                      max_width=cell - theme.pad)
+        return y + small.get_linesize() + bold.get_linesize() + theme.pad // 2
 
     def _title_of(self, situation_id: str) -> str:
         for report in self.debrief.situations:
@@ -196,7 +218,7 @@ class DebriefPanel:
         if report.assessed is None:
             line(self.t("debrief.assessed", a=self.t("debrief.not_asked")))
         else:
-            match = report.assessed == report.behaviour
+            match = report.assessed in (report.accepted or [report.behaviour])
             (icons.check if match else icons.cross)(surface, p.good if match else p.bad, (x + size // 2, y + size // 2), size - 6)
             verdict = self.t("debrief.assess_match" if match else "debrief.assess_off")
             line(f"{self.t('debrief.assessed', a=self.t.name('behaviour', report.assessed))} — {verdict}", indent=size + 2)
@@ -235,6 +257,9 @@ class DebriefPanel:
         total = report.scores.get("total")
         if total is not None:
             line(self.t("debrief.situation_score", s=f"{total * 100:.0f}"), theme.bold(0.9), p.accent)
+        measured = [f"{self.t(f'competency.{c}')} {v * 100:.0f}" for c, v in report.competencies.items() if v is not None]
+        if measured:
+            line(f"{self.t('debrief.competencies')}: {' · '.join(measured)}", small, p.muted)
         more_h = small.get_linesize()
         self._overflow = max(0, y - inner.height + more_h)
         self.scroll = min(self.scroll, self._overflow)
