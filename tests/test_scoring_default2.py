@@ -269,3 +269,22 @@ def test_a_discharge_counts_for_signal_detection_and_a_draw_does_not(tmp_path: P
     overall = report["lethal_force"]["overall"]
     # Lethal force is not allowed against an assaultive subject: three noise trials, one false alarm (the shot).
     assert (overall["noise"], overall["false_alarms"], overall["signal"]) == (3, 1, 0)
+
+
+def test_a_carried_tactic_counts_as_the_best_rated_of_its_kind(tmp_path: Path) -> None:
+    tactics = [{"id": "slow", "label": "Slow down", "consideration": "time", "rating": "recommended"},
+               {"id": "stall", "label": "Stand over him and wait", "consideration": "time", "rating": "contraindicated"}]
+    wait = opt("wait", "communication", "end", tactics=["time"])
+    session = play_one(tmp_path, sit("passive_resistant", [wait], tactics=tactics), "wait", plan=[])
+    assert records_of(session, "situation_scored")[0]["scores"]["plan"] == 1.0  # credited with "slow" only
+
+
+def test_the_authors_note_reaches_the_run_output(tmp_path: Path) -> None:
+    from review_support import run_cli
+
+    leave = opt("leave", "officer_presence", "end", critical={"reason": "abandons_victim", "note": "She is still inside."})
+    write_scenario(tmp_path, {"s": sit("assaultive", [leave])}, {"end": ending()})
+    answers = tmp_path / "a.yaml"
+    answers.write_text("- {situation: s, assess: assaultive, act: leave}\n", encoding="utf-8")
+    code, out, _ = run_cli(["run", str(tmp_path / "s.yaml"), "--answers", str(answers), "--log-dir", str(tmp_path / "logs")])
+    assert code == 0 and "critical error: s/leave: abandons_victim: " in out and "author's note: She is still inside." in out

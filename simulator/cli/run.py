@@ -89,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"result: {'PASS' if debrief.passed else 'FAIL'}")
     for error in debrief.critical_errors:
         print(f"critical error: {error['situation']}/{error['option']}: {error['reason']}: {error.get('text', '')}".rstrip(": "))
+        if error.get("note"):
+            print(f"  author's note: {error['note']}")
     if debrief.community is not None:
         print(f"community: {debrief.community:.1f}")
     print(f"log: {log.path}")

@@ -22,7 +22,7 @@ from simulator.domain import (
 )
 from simulator.engine.feedback import StepFacts, reason_text, teaching_notes
 from simulator.engine.scoring import session_competencies, session_score
-from simulator.scenario.model import Option, Scenario, Situation
+from simulator.scenario.model import CriticalMark, Option, Scenario, Situation
 
 
 @dataclass
@@ -290,6 +290,14 @@ class _Builder:
             d.competencies = session_competencies([s.competencies for s in d.situations], d.community)
         for error in d.critical_errors:
             error["text"] = reason_text(str(error.get("reason", "")), self.lang)
+            mark = self._critical_mark(str(error.get("situation", "")), str(error.get("option", "")))
+            if mark is not None and mark.note is not None:
+                error["note"] = mark.note.get(self.lang)
+
+    def _critical_mark(self, situation_id: str, option_id: str) -> CriticalMark | None:
+        situation = self._situation(situation_id)
+        option = next((o for o in situation.options if o.id == option_id), None) if situation else None
+        return option.critical if option else None
 
 
 def _legacy_reasons(report: SituationReport) -> list[str]:

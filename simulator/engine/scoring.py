@@ -146,15 +146,28 @@ def tactics_score(rubric: Rubric, situation: Situation, picked: Iterable[str],
     the situation offers no tactics."""
     if not situation.tactics:
         return None
-    carried = {Consideration(c) for c in carried}
-    chosen = set(picked) | {t.id for t in situation.tactics if t.consideration in carried}
+    chosen = set(picked) | carried_tactics(situation, carried)
     return rated_score(rubric, [(t.id, t.rating) for t in situation.tactics], chosen)
+
+
+_RATING_ORDER = {Rating.RECOMMENDED: 0, Rating.ACCEPTABLE: 1, Rating.CONTRAINDICATED: 2}
+
+
+def carried_tactics(situation: Situation, carried: Iterable[Consideration | str]) -> set[str]:
+    """The offered tactic each carried consideration counts as: the best-rated one of that
+    kind (an option that disengages is not also credited with a contraindicated disengage)."""
+    ids = set()
+    for consideration in {Consideration(c) for c in carried}:
+        matching = [t for t in situation.tactics if t.consideration is consideration]
+        if matching:
+            ids.add(min(matching, key=lambda t: _RATING_ORDER[Rating(t.rating)]).id)
+    return ids
 
 
 def is_tactical(situation: Situation, option: Option) -> bool:
     """The option carries out a tactic this situation rates recommended or acceptable."""
-    good = {t.consideration for t in situation.tactics if t.rating is not Rating.CONTRAINDICATED}
-    return bool(good & set(option.tactics))
+    chosen = carried_tactics(situation, option.tactics)
+    return any(t.id in chosen and t.rating is not Rating.CONTRAINDICATED for t in situation.tactics)
 
 
 def force_score(rubric: Rubric, situation: Situation, option: Option, judgement: Judgement) -> float:
