@@ -92,3 +92,9 @@ def test_strict_validate_fails_on_a_teaching_warning(tmp_path: Path) -> None:
                    {"end": ending()})
     code, out, _ = run_cli(["validate", "--strict", str(tmp_path / "s.yaml")])
     assert code == 1 and "warning: preferred option 'spray' is judged excessive" in out
+
+
+def test_lethal_force_must_say_which_act(tmp_path: Path) -> None:
+    messages = warnings_of(tmp_path, {"s": sit("serious_bodily_harm_or_death", [opt("gun", "lethal_force", "end")])})
+    assert messages == ["option 'gun' uses lethal_force without saying how; add 'firearm: draw', 'point' or 'discharge' "
+                        "(left out, it counts as a shot)"]

@@ -190,6 +190,8 @@ def check_teaching(loaded: LoadedScenario) -> Iterator[Problem]:
             if carried and verdict is Verdict.INSUFFICIENT and option.verdict is None and option.rationale is None:
                 names = ", ".join(sorted(c.value for c in carried))
                 yield src.problem(where, f"option '{option.id}' carries out {names} but is judged insufficient; rate that tactic under 'tactics', set 'verdict', or explain it in a 'rationale'", severity=WARNING)
+            if option.firearm is None and Force.LETHAL_FORCE in option.force:
+                yield src.problem((*where, "force"), f"option '{option.id}' uses lethal_force without saying how; add 'firearm: draw', 'point' or 'discharge' (left out, it counts as a shot)", severity=WARNING)
             if option.firearm is not None and Force.LETHAL_FORCE not in option.force:
                 yield src.problem((*where, "firearm"), f"option '{option.id}' says how a firearm is used but its force has no lethal_force")
         if situation.timeout is not None and situation.wait is None and _recommends_time(situation):
