@@ -32,7 +32,12 @@ def write(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
 
 
 def test_contract_example_validates(contract_example: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", "--strict", str(contract_example)]) == 0
+    # Every field of the contract's example is accepted. Rubric default-2's teaching checks
+    # warn about what it would teach (unqualified lethal force, injuries without follow-up).
+    assert main(["validate", str(contract_example)]) == 0
+    warnings = [line for line in capsys.readouterr().out.splitlines() if ": warning: " in line]
+    assert len(warnings) == 5 and all(
+        ("lethal_force without saying how" in w or "no follow-up step" in w or "no front-line action" in w) for w in warnings)
     scenario = load_scenario(contract_example)
     arrival = scenario.situations["arrival"]
     assert arrival.subject.behaviour is Behaviour.SERIOUS_BODILY_HARM_OR_DEATH
