@@ -25,6 +25,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--log-key-file", metavar="FILE", help="academy key for log MACs (default: $UOFSIM_LOG_KEY)")
     parser.add_argument("--lang", default="en", help="language of the session (default: en)")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="X", help="multiply every time limit")
+    parser.add_argument("--feedback", choices=("immediate", "debrief"), default="debrief",
+                        help="feedback mode recorded in the log (a headless run shows nothing either way)")
     parser.add_argument("--pace", type=float, default=0.0, metavar="SECONDS",
                         help="real seconds to wait before each decision (demos and crash tests)")
 
@@ -60,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
 
     seed = args.seed if args.seed is not None else _random_seed()
-    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless")
+    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless",
+                               feedback=args.feedback)
     if answers is not None:
         decider = AnswersDecider(answers, args.answers)
     elif args.policy == "random":

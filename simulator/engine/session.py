@@ -92,12 +92,15 @@ class SessionSettings:
     time_scale: float = 1.0
     mode: str = "window"
     workstation: str = field(default_factory=socket.gethostname)
+    feedback: str = "debrief"  # issue 13: "immediate" coaches after every act; logged
 
     def __post_init__(self) -> None:
         if not self.time_scale > 0:
             raise ValueError("time_scale must be above 0")
         if self.mode not in ("window", "headless"):
             raise ValueError("mode must be 'window' or 'headless'")
+        if self.feedback not in ("immediate", "debrief"):
+            raise ValueError("feedback must be 'immediate' or 'debrief'")
 
 
 class _Phases:
@@ -212,6 +215,7 @@ class Session:
             rubric=session.rubric.identity(),
             mode=settings.mode,
             time_scale=settings.time_scale,
+            feedback=settings.feedback,
         )
         return session
 
@@ -267,9 +271,12 @@ class Session:
         return debrief_from_records(self.records, self.loaded, self.settings.lang)
 
     # --- inputs --------------------------------------------------------------------------
-    def begin(self) -> None:
+    def begin(self, at_situation: str | None = None) -> None:
+        """Leave the briefing for the start (or, for an author's preview, `at_situation`)."""
         self._require(Phase.BRIEFING)
-        self._enter(self.scenario.start)
+        if at_situation is not None and at_situation not in self.scenario.situations:
+            raise ValueError(f"unknown situation {at_situation!r}")
+        self._enter(at_situation or self.scenario.start)
 
     def shown(self, at: float | None = None) -> None:
         at = self._at(at)

@@ -67,4 +67,6 @@ def _check(path: Path) -> tuple[FileReport, LoadedScenario | None]:
         loaded = load_file(path)
     except ScenarioError as exc:
         return FileReport(path, None, list(exc.problems)), None
-    return FileReport(path, loaded.scenario.id, list(loaded.warnings)), loaded
+    from simulator.scenario.lint_authoring import check_file_name
+
+    return FileReport(path, loaded.scenario.id, [*loaded.warnings, *check_file_name(loaded)]), loaded
