@@ -32,10 +32,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from simulator.engine.answers import AnswerError, load_answers
+    from simulator.engine.answers import AnswerError, FileDecider, load_answers, rehearse
     from simulator.engine.clock import FakeClock
     from simulator.engine.explore import StateGraph
-    from simulator.engine.policies import AnswersDecider, ExtremePolicy, RandomPolicy, play_headless, real_pace
+    from simulator.engine.policies import ExtremePolicy, RandomPolicy, play_headless, real_pace
     from simulator.engine.scoring import rubric_for
     from simulator.engine.session import Session, SessionSettings, SessionStopped, open_session_log
     from simulator.logbook.ids import validate_trainee_id
@@ -43,8 +43,13 @@ def run(args: argparse.Namespace) -> int:
     from simulator.logbook.writer import LogWriteError
     from simulator.scenario import ScenarioError, load_file
 
+    from simulator.strings import language_refusal
+
     if args.time_scale <= 0:
         raise UsageError("--time-scale must be above 0")
+    refusal = language_refusal(args.lang)
+    if refusal:
+        raise UsageError(refusal)
     if args.pace < 0:
         raise UsageError("--pace must not be negative")
     try:
@@ -65,7 +70,12 @@ def run(args: argparse.Namespace) -> int:
     settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless",
                                feedback=args.feedback)
     if answers is not None:
-        decider = AnswersDecider(answers, args.answers)
+        # The whole file against the scenario, in memory: a file that does not fit writes no log.
+        try:
+            rehearse(loaded, answers, args.answers, settings, rubric)
+        except AnswerError as exc:
+            raise UserError(str(exc)) from None
+        decider = FileDecider(answers, args.answers)
     elif args.policy == "random":
         decider = RandomPolicy(seed)
     else:
