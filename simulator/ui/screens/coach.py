@@ -50,19 +50,22 @@ class CoachScreen(SessionScreen):
     # --- what it says ------------------------------------------------------------------
 
     def sections(self) -> list[tuple[str, str, bool]]:
-        """(heading, body, highlighted) in reading order; empty parts left out."""
+        """(heading, body, small) in reading order; empty parts left out. The reflection is apart."""
         text, option = self.session.text, self.option
         parts: list[tuple[str, str, bool]] = []
         if option is not None and option.consequence is not None:
             parts.append((self.t("coach.consequence"), reflow(text(option.consequence)), False))
-        if self.report.rationale:
-            parts.append((self.t("coach.why"), reflow(self.report.rationale), False))
-        notes = [n for n in self.report.feedback if self.report.rationale not in n or not self.report.rationale]
+        rationale = self.report.rationale
+        if rationale:
+            parts.append((self.t("coach.why"), reflow(rationale), False))
+        notes = [n for n in self.report.feedback if not rationale or rationale not in n]
         if notes:
-            parts.append((self.t("coach.notes"), "\n".join(f"– {n}" for n in notes), False))
-        if option is not None and option.reflection is not None:
-            parts.append((self.t("coach.reflection"), reflow(text(option.reflection)), True))
+            parts.append((self.t("coach.notes"), "\n".join(f"– {n}" for n in notes), True))
         return parts
+
+    def reflection(self) -> str | None:
+        option = self.option
+        return reflow(self.session.text(option.reflection)) if option is not None and option.reflection else None
 
     # --- drawing -----------------------------------------------------------------------
 
@@ -79,33 +82,43 @@ class CoachScreen(SessionScreen):
         draw_verdict(surface, theme, self.t, report, x, y, width, theme.title())
         y += theme.title().get_linesize() + theme.pad
         bottom = area.bottom - button_h - theme.pad
-        for heading, body, highlighted in self.sections():
+        # The reflection question is the point of this screen: it gets its room first, above the button.
+        question = self.reflection()
+        if question:
+            box_h = self._reflection_height(theme, question, width)
+            bottom -= box_h + theme.pad
+            self._draw_reflection(surface, theme, pygame.Rect(x, bottom + theme.pad, width, box_h), question)
+        for heading, body, small in self.sections():
             if bottom - y < theme.body().get_linesize() * 2:
                 break
-            y += self._section(surface, theme, pygame.Rect(x, y, width, bottom - y), heading, body, highlighted)
+            y += self._section(surface, theme, pygame.Rect(x, y, width, bottom - y), heading, body, small)
         label = self.t("coach.continue")
         button = pygame.Rect(x, area.bottom - button_h, min(width, theme.base * 20), button_h)
         draw_button(surface, theme, button, label, hover=self.is_hover(label), focus=True)
         self.add_hotspot(button, label, self.go_on)
         wheel = pygame.Rect(x + left_w + theme.pad * 2, area.y, area.width - left_w - theme.pad * 2, area.height)
         draw_report_wheel(surface, theme, self.t, wheel, report)
-        footer(surface, theme, f"{self.t('coach.hint')} · {self.t('keys.hint')}")
+        footer(surface, theme, self.t("coach.hint"))
+
+    def _reflection_height(self, theme: Theme, question: str, width: int) -> int:
+        return theme.bold(0.9).get_linesize() + text_height(question, theme.bold(), width - theme.pad * 2) + theme.pad * 2
+
+    def _draw_reflection(self, surface: pygame.Surface, theme: Theme, box: pygame.Rect, question: str) -> None:
+        p = theme.palette
+        pygame.draw.rect(surface, p.panel, box, border_radius=8)
+        pygame.draw.rect(surface, p.accent, box, 2, border_radius=8)
+        y = box.y + theme.pad
+        y += draw_text(surface, self.t("coach.reflection"), theme.bold(0.9), p.accent, (box.x + theme.pad, y),
+                       box.width - theme.pad * 2)
+        draw_text(surface, question, theme.bold(), p.text, (box.x + theme.pad, y), box.width - theme.pad * 2)
 
     def _section(self, surface: pygame.Surface, theme: Theme, room: pygame.Rect, heading: str, body: str,
-                 highlighted: bool) -> int:
-        """A heading and its text; the reflection question stands out in a framed box."""
+                 small: bool) -> int:
+        """A heading and its text, cut to the room left; returns the height used."""
         p = theme.palette
-        inset = theme.pad if highlighted else 0
-        width = room.width - inset * 2
-        body_font = theme.bold() if highlighted else theme.body()
+        font = theme.small() if small else theme.body()
         heading_h = theme.bold(0.9).get_linesize()
-        max_lines = max(1, (room.height - heading_h - inset * 2) // body_font.get_linesize())
-        body_h = min(text_height(body, body_font, width), max_lines * body_font.get_linesize())
-        if highlighted:
-            box = pygame.Rect(room.x, room.y, room.width, heading_h + body_h + inset * 2)
-            pygame.draw.rect(surface, p.panel, box, border_radius=8)
-            pygame.draw.rect(surface, p.accent, box, 2, border_radius=8)
-        y = room.y + inset
-        y += draw_text(surface, heading, theme.bold(0.9), p.accent, (room.x + inset, y), width)
-        draw_text(surface, body, body_font, p.text, (room.x + inset, y), width, max_lines=max_lines)
-        return heading_h + body_h + inset * 2 + theme.pad
+        max_lines = max(1, (room.height - heading_h) // font.get_linesize())
+        y = room.y + draw_text(surface, heading, theme.bold(0.9), p.accent, room.topleft, room.width)
+        y += draw_text(surface, body, font, p.text, (room.x, y), room.width, max_lines=max_lines)
+        return y - room.y + theme.pad // 2
