@@ -67,12 +67,8 @@ class Answers:
     follow_up_where: str | None
 
 
-# The fields an answers file may use: "did you mean" suggests only these, never scenario fields.
-ANSWER_FIELDS = ("situation", "assess", "plan", "act", "seconds", "follow_up")
-
-
 def load_answers(path: str | Path) -> Answers:
-    from simulator.scenario.loader import validation_problems
+    from simulator.scenario.loader import model_field_names, validation_problems
     from simulator.scenario.source import decode, parse, read_limited
 
     name = str(path)
@@ -83,7 +79,7 @@ def load_answers(path: str | Path) -> Answers:
     try:
         parsed = _FILE.validate_python(data)
     except ValidationError as exc:
-        raise ScenarioError(validation_problems(exc, data, source, ANSWER_FIELDS)) from None
+        raise ScenarioError(validation_problems(exc, data, source, model_field_names(_Entry, _FollowUp))) from None
     entries: list[Answer] = []
     follow_up: list[str] | None = None
     follow_up_where: str | None = None

@@ -113,6 +113,31 @@ _KINDS = {
 }
 
 
+def model_field_names(*models: type) -> set[str]:
+    """Every field name (by alias) of these pydantic models and the models nested in them,
+    for "did you mean" on files that are not scenarios (rubrics, answers)."""
+    names: set[str] = set()
+    todo, seen = list(models), set()
+    while todo:
+        model = todo.pop()
+        if model in seen or not hasattr(model, "model_fields"):
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            names.add(info.alias or name)
+            todo.extend(_nested_models(info.annotation))
+    return names
+
+
+def _nested_models(annotation: Any) -> list[type]:
+    from typing import get_args
+
+    found = [annotation] if isinstance(annotation, type) and hasattr(annotation, "model_fields") else []
+    for arg in get_args(annotation):
+        found.extend(_nested_models(arg))
+    return found
+
+
 def _field_names() -> set[str]:
     from simulator.scenario import model
 
