@@ -128,6 +128,7 @@ class _Visit:
     situation: Situation
     window_start: float
     first_step: bool = True
+    steps: int = 0  # decision steps entered in this visit so far
     step_started: float = 0.0
     shown_at: float | None = None
     parts: dict[str, float | None] = field(default_factory=dict)
@@ -404,8 +405,11 @@ class Session:
     def _step(self, phase: Phase) -> None:
         visit = self._visit
         assert visit is not None
-        if self.phase in DECISION_PHASES:
+        # Only this visit's own earlier steps count: the phase may still be the
+        # previous situation's ACT, yet the new window must open when shown.
+        if visit.steps:
             visit.first_step = False
+        visit.steps += 1
         {Phase.ASSESS: self._phases.enter_assess, Phase.PLAN: self._phases.enter_plan, Phase.ACT: self._phases.enter_act}[phase]()
         visit.step_started = self.clock.now()
         visit.shown_at = None

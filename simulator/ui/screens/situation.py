@@ -53,6 +53,11 @@ class SituationScreen(SessionScreen):
         self.info_open = False
 
     def update(self, now: float) -> None:
+        # Not before the first frame is on screen: the decision window opens when the
+        # choices are shown (Session.shown), so time spent before that (e.g. reading
+        # immediate feedback) can never run it out.
+        if self._shown_phase is None:
+            return
         if self.session.phase in DECISION_PHASES and self.session.tick(now):
             self.flow.timed_out()
 
