@@ -33,9 +33,9 @@ sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi
 """.split())
 
 
-def did_you_mean(name: str, known: Iterable[str]) -> str:
+def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     """' (did you mean 'x'?)' when a known name is close, else ''."""
-    close = difflib.get_close_matches(name, sorted(known), n=1)
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -74,7 +74,7 @@ def check_languages(loaded: LoadedScenario) -> Iterator[Problem]:
         if isinstance(text.root, TextMap):
             for code in text.root.__pydantic_extra__ or {}:
                 if not known_language(code):
-                    hint = did_you_mean(code, [c for c in declared if c != "en"] or ["fr"])
+                    hint = did_you_mean(code, [c for c in declared if c != "en"] or ["fr"], cutoff=0.5)  # two letters: one may differ
                     yield src.problem((*where, code), f"'{code}' is not a known language code{hint}", at_key=True)
         missing = [code for code in declared if code not in text.languages()]
         if missing:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import cache
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -138,6 +139,34 @@ def _nested_models(annotation: Any) -> list[type]:
     return found
 
 
+@cache
+def _homes() -> dict[str, list[str]]:
+    """For each scenario field, the keys under which it is written (e.g. cues -> subject)."""
+    from simulator.scenario.model import Scenario
+
+    holders: dict[type, list[str]] = {Scenario: ["the top level"]}
+    todo, seen = [Scenario], set()
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for field_name, info in model.model_fields.items():
+            for nested in _nested_models(info.annotation):
+                key = info.alias or field_name
+                holders.setdefault(nested, [])
+                if key not in holders[nested]:
+                    holders[nested].append(key)
+                todo.append(nested)
+    homes: dict[str, list[str]] = {}
+    for model, keys in holders.items():
+        for field_name, info in model.model_fields.items():
+            for key in keys:
+                if key not in homes.setdefault(info.alias or field_name, []):
+                    homes[info.alias or field_name].append(key)
+    return homes
+
+
 def _field_names() -> set[str]:
     from simulator.scenario import model
 
@@ -219,6 +248,11 @@ def _message(where: PathKey, errors: list[dict[str, Any]], data: Any, names: lis
 
 def _unknown_field_message(errors: list[dict[str, Any]], names: list[str] | None = None) -> str:
     name = str(next(e["loc"][-1] for e in errors if e["type"] == "extra_forbidden"))
+    if names is None and name in _field_names():
+        # A real field in the wrong place: almost always a line indented at the wrong level.
+        homes = _homes().get(name, [])
+        where = " or ".join(f"'{h}'" for h in homes[:3]) or "another part of the file"
+        return f"'{name}' is not a field here; it belongs under {where}: check this line's indentation"
     close = difflib.get_close_matches(name, names if names is not None else sorted(_field_names()), n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown field '{name}'{hint}"

@@ -30,7 +30,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained:
     raw = " ".join(" ".join(part.split()) for part in (exc.context, exc.problem) if part)
     if mark is None:
         return Explained(None, None, f"not valid YAML: {raw}")
-    for rule in (_tab, _deeper_line, _misaligned_key, _missing_colon):
+    for rule in (_tab, _list_dash, _deeper_line, _misaligned_key, _missing_colon):
         found = rule(exc, lines)
         if found is not None:
             return found
@@ -57,6 +57,19 @@ def _tab(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | None:
     return None
 
 
+def _list_dash(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | None:
+    """`-item` is text starting with a dash, not a list item."""
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    for index in (mark.line, mark.line - 1):
+        stripped = _line(lines, index).strip()
+        if stripped.startswith("-") and stripped[1:2] not in ("", " ", "-") and not stripped[1:2].isdigit():
+            return Explained(index + 1, _indent(_line(lines, index)) + 1,
+                             "not valid YAML: a list item needs a space after '-'")
+    return None
+
+
 def _deeper_line(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | None:
     """A key indented further than the line above reads as the rest of that line's value."""
     if "mapping values are not allowed" not in (exc.problem or ""):
@@ -64,8 +77,6 @@ def _deeper_line(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | Non
     mark = exc.problem_mark
     line, above = _line(lines, mark.line), _line(lines, mark.line - 1)
     stripped = line.strip()
-    if stripped.startswith("-") and stripped[1:2] not in ("", " "):
-        return Explained(mark.line + 1, _indent(line) + 1, "not valid YAML: a list item needs a space after '-'")
     if mark.line > 0 and above.strip() and _indent(line) > _indent(above) and not above.rstrip().endswith(":") \
             and not stripped.startswith(("-", "{", "[")):
         return Explained(mark.line + 1, _indent(line) + 1,
@@ -89,10 +100,11 @@ def _misaligned_key(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | 
                          f"not valid YAML: a list item '-' where a key was expected; indent the list under "
                          f"its key (the mapping started at line {start.line + 1}, column {start.column + 1})")
     above = next((_line(lines, i) for i in range(mark.line - 1, -1, -1) if _line(lines, i).strip()), "")
+    more = "more" if _indent(line) > _indent(above) else "less"
     return Explained(mark.line + 1, _indent(line) + 1,
-                     f"not valid YAML: this line starts at column {_indent(line) + 1} but the line above starts at "
-                     f"column {_indent(above) + 1}; the keys of one mapping must start in the same column, and a "
-                     f"value inside a key goes further right than that key")
+                     f"not valid YAML: this line is indented {more} than the line above (column {_indent(line) + 1}, "
+                     f"not {_indent(above) + 1}); the keys of one mapping must start in the same column, and only "
+                     f"a value that belongs to a key ending in ':' goes further right")
 
 
 def _missing_colon(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | None:

@@ -145,7 +145,7 @@ class PlayFlow:
         if phase is Phase.BRIEFING:
             return BriefingScreen(self, session)
         if phase in (Phase.ASSESS, Phase.PLAN, Phase.ACT):
-            current = self.app.screen
+            current = getattr(self.app, "screen", None)  # none yet when --from opens the first screen
             if not new_visit and isinstance(current, SituationScreen) and current.session is session:
                 current.step_changed()
                 return current
