@@ -105,3 +105,23 @@ def test_from_needs_a_known_situation(capsys: pytest.CaptureFixture[str]) -> Non
     err = capsys.readouterr().err
     assert "--from tlaks: no such situation (did you mean 'talks'?" in err and len(err.strip().splitlines()) == 1
     assert main(["play", str(TEACHING.parent), "--watch"]) == 2
+
+
+def test_preview_opens_on_a_broken_file_and_starts_once_fixed(tmp_path: Path) -> None:
+    path = tmp_path / TEACHING.name
+    good = TEACHING.read_text(encoding="utf-8")
+    path.write_text(good.replace("\t", "").replace("    title: {en: The shelter", "\ttitle: {en: The shelter"),
+                    encoding="utf-8")
+    from simulator.scenario import ScenarioError
+
+    with pytest.raises(ScenarioError) as caught:
+        load_file(path)
+    problems = [str(p) for p in caught.value.problems]
+    config = PlayConfig(library_dir=None, scenario=None, trainee="author", log_dir=tmp_path / "logs", seed=3,
+                        start_at="talks", watch=True, watch_path=path, watch_problems=problems)
+    pilot = Pilot(play_app(config, clock=FakeClock(1000.0)))
+    assert pilot.screen == "preview_errors"
+    assert "tabs cannot indent YAML; use spaces" in pilot.app.flow.watcher.problems[0]
+    save(path, good)
+    pilot.pump()
+    assert pilot.screen == "situation" and pilot.app.flow.session.situation_id == "talks"

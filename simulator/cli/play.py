@@ -65,19 +65,22 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     target = Path(args.target) if args.target else scenarios_dir()
-    library_dir, loaded = None, None
+    library_dir, loaded, problems = None, None, []
     if target.is_dir():
         library_dir = target
+        if args.from_situation or args.watch:
+            raise UsageError("--from and --watch need a scenario file, not a folder")
     elif target.exists():
         try:
             loaded = load_file(target)
         except ScenarioError as exc:
-            raise UserError(str(exc)) from None
+            if not args.watch:
+                raise UserError(str(exc)) from None
+            # A preview opens on a broken file too: its errors are on screen until a save fixes them.
+            problems = [str(p) for p in exc.problems if p.severity.value == "error"] or [str(exc)]
     else:
         raise UserError(f"{target}: no such file or folder")
-    if (args.from_situation or args.watch) and loaded is None:
-        raise UsageError("--from and --watch need a scenario file, not a folder")
-    if args.from_situation and args.from_situation not in loaded.scenario.situations:
+    if args.from_situation and loaded is not None and args.from_situation not in loaded.scenario.situations:
         raise UserError(unknown_situation(args.from_situation, loaded.scenario))
     try:
         key = load_key(Path(args.log_key_file) if args.log_key_file else None)
@@ -89,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
     config = PlayConfig(library_dir=library_dir, scenario=loaded, trainee=args.trainee,
                         log_dir=resolve_log_dir(args.log_dir), log_key=key, lang=args.lang,
                         seed=args.seed, time_scale=args.time_scale, feedback=args.feedback,
-                        start_at=args.from_situation, watch=args.watch)
+                        start_at=args.from_situation, watch=args.watch,
+                        watch_path=target if args.watch else None, watch_problems=problems)
     return open_window(config, size=size, fullscreen=args.fullscreen, high_contrast=args.high_contrast)
 
 

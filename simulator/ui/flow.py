@@ -7,7 +7,7 @@ told when the window closes or crashes, it aborts the session with a reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,8 @@ class PlayConfig:
     feedback: str | None = None      # "immediate" | "debrief"; None: debrief, and the library may change it
     start_at: str | None = None      # --from: an author's preview opens at this situation
     watch: bool = False              # --watch: reload the file on every save (an author's preview)
+    watch_path: Path | None = None   # the watched file (set even when it did not load)
+    watch_problems: list[str] = field(default_factory=list)  # its errors, when it did not load
 
 
 class PlayFlow:
@@ -48,10 +50,11 @@ class PlayFlow:
         self.sessions_played: list[Path] = []
         self.feedback = config.feedback or "debrief"
         self.watcher = None
-        if config.watch and config.scenario is not None:
+        watched = config.scenario.path if config.scenario is not None else config.watch_path
+        if config.watch and watched is not None:
             from simulator.ui.preview import Watcher
 
-            self.watcher = Watcher(self, config.scenario.path, start_at=config.start_at)
+            self.watcher = Watcher(self, watched, start_at=config.start_at, problems=config.watch_problems)
             app.pollers.append(self.watcher.poll)
         app.guard = self
 
@@ -83,6 +86,10 @@ class PlayFlow:
         return SignInScreen(self, self.trainee or "")
 
     def _after_signin(self) -> Screen:
+        if self.watcher is not None and self.watcher.problems:
+            from simulator.ui.screens.preview import PreviewErrorScreen
+
+            return PreviewErrorScreen(self, self.watcher.problems)
         if self.config.scenario is not None:
             entry = LibraryEntry(self.config.scenario.path, self.config.scenario, None)
             return self._start(entry)

@@ -23,13 +23,14 @@ RELOAD_REASON = "reloaded"  # session_aborted.reason of a session the preview re
 
 
 class Watcher:
-    def __init__(self, flow: PlayFlow, path: Path, start_at: str | None = None) -> None:
+    def __init__(self, flow: PlayFlow, path: Path, start_at: str | None = None,
+                 problems: list[str] | None = None) -> None:
         self.flow = flow
         self.path = Path(path)
         self.start_at = start_at
         self.stamp = self._stamp()
         self.reloads = 0
-        self.problems: list[str] = []  # the errors on screen, when the last load failed
+        self.problems: list[str] = list(problems or [])  # the errors on screen, when the last load failed
         self._last_position: str | None = start_at
 
     def _stamp(self) -> tuple[int, int] | None:
@@ -69,6 +70,10 @@ class Watcher:
             self.flow.app.show(PreviewErrorScreen(self.flow, self.problems))
             return
         self.problems = []
+        self.flow.config.scenario = loaded
+        if self.flow.trainee is None:  # not signed in yet: the session starts once signed in
+            self.flow.app.show(self.flow.first_screen())
+            return
         situations = loaded.scenario.situations
         kept = position if position in situations else None
         fallback = self.start_at if self.start_at in situations else loaded.scenario.start

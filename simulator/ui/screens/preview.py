@@ -42,4 +42,5 @@ class PreviewErrorScreen(Screen):
             icons.warning(surface, p.bad, (x + size // 2, y + size // 2), size - 4)
             y += draw_text(surface, problem, theme.body(), p.text, (x + size + 4, y), area.width - size - 4,
                            max_lines=max(1, (area.bottom - y) // size)) + theme.pad // 2
-        footer(surface, theme, self.t("preview.hint"))
+        watcher = self.flow.watcher
+        footer(surface, theme, self.t("preview.watching", file=str(watcher.path)) if watcher else self.t("preview.hint"))
