@@ -30,7 +30,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained:
     raw = " ".join(" ".join(part.split()) for part in (exc.context, exc.problem) if part)
     if mark is None:
         return Explained(None, None, f"not valid YAML: {raw}")
-    for rule in (_tab, _list_dash, _deeper_line, _misaligned_key, _missing_colon):
+    # Every rule but the tab one reads the problem line, which some errors do not have.
+    rules = (_tab, _list_dash, _deeper_line, _misaligned_key, _missing_colon) if exc.problem_mark else (_tab,)
+    for rule in rules:
         found = rule(exc, lines)
         if found is not None:
             return found
