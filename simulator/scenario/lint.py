@@ -131,8 +131,9 @@ def check_scenes(loaded: LoadedScenario) -> Iterator[Problem]:
         if scene.partner is not None:
             points.append(((*here, "partner"), scene.partner))
         points += [((*here, "subjects", i, "at"), subject.at) for i, subject in enumerate(scene.subjects)]
-        points += [((*here, "bystanders", i) + (() if isinstance(b, list) else ("at",)), at)
-                   for i, (b, (at, _)) in enumerate(zip(scene.bystanders, scene.bystander_marks()))]
+        for i, item in enumerate(scene.bystanders):  # a point, or {at, label} (issue 13)
+            points.append(((*here, "bystanders", i), item) if isinstance(item, list) else
+                          ((*here, "bystanders", i, "at"), item.at))
         points += [((*here, "objects", i, "at"), o.at) for i, o in enumerate(scene.objects)]
         points += [((*here, "exits", i), p) for i, p in enumerate(scene.exits)]
         for where, point in points:
