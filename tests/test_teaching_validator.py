@@ -241,7 +241,13 @@ def test_schema_flags_bad_keys_and_a_lonely_time_limit(tmp_path: Path) -> None:
     assert "'timeout' is a dependency of 'time_limit_s'" in complaints
 
 
-def test_example_copy_helper_keeps_fixture(tmp_path: Path) -> None:
+def test_teaching_fixture_is_clean_even_under_strict(tmp_path: Path) -> None:
     copy = tmp_path / TEACHING.name
     shutil.copy(TEACHING, copy)
     assert not check_file(copy).problems
+
+
+def test_a_labelled_bystander_outside_the_scene_points_at_its_at(tmp_path: Path) -> None:
+    text = teaching_text().replace("- {at: [3, 1.5], label: {en: Supervisor", "- {at: [30, 1.5], label: {en: Supervisor")
+    (message,) = [m for m in errors_of(write(tmp_path, text)) if "outside" in m]
+    assert ":50:16: error: point [30.0, 1.5] lies outside the 12 x 6 m scene" in message
