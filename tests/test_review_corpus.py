@@ -50,7 +50,8 @@ def recount(corpus: Path) -> dict[str, Any]:
             if r["type"] == "action":
                 allowed = r["range"]["max"] == "lethal_force"
                 lethal["signal" if allowed else "noise"] += 1
-                lethal["hits" if allowed else "false_alarms"] += r["level"] == 5
+                # a shot is a discharge; a draw or a point is not (old logs: no firearm key, a discharge)
+                lethal["hits" if allowed else "false_alarms"] += r["level"] == 5 and r.get("firearm", "discharge") == "discharge"
     return {"logs": logs, "by_trainee": by_trainee, "by_scenario": by_scenario, "lethal": lethal, "decisions": decisions}
 
 

@@ -25,15 +25,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--log-key-file", metavar="FILE", help="academy key for log MACs (default: $UOFSIM_LOG_KEY)")
     parser.add_argument("--lang", default="en", help="language of the session (default: en)")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="X", help="multiply every time limit")
+    parser.add_argument("--feedback", choices=("immediate", "debrief"), default="debrief",
+                        help="feedback mode recorded in the log (a headless run shows nothing either way)")
     parser.add_argument("--pace", type=float, default=0.0, metavar="SECONDS",
                         help="real seconds to wait before each decision (demos and crash tests)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from simulator.engine.answers import AnswerError, load_answers
+    from simulator.engine.answers import AnswerError, FileDecider, load_answers, rehearse
     from simulator.engine.clock import FakeClock
     from simulator.engine.explore import StateGraph
-    from simulator.engine.policies import AnswersDecider, ExtremePolicy, RandomPolicy, play_headless, real_pace
+    from simulator.engine.policies import ExtremePolicy, RandomPolicy, play_headless, real_pace
     from simulator.engine.scoring import rubric_for
     from simulator.engine.session import Session, SessionSettings, SessionStopped, open_session_log
     from simulator.logbook.ids import validate_trainee_id
@@ -41,8 +43,13 @@ def run(args: argparse.Namespace) -> int:
     from simulator.logbook.writer import LogWriteError
     from simulator.scenario import ScenarioError, load_file
 
+    from simulator.strings import language_refusal
+
     if args.time_scale <= 0:
         raise UsageError("--time-scale must be above 0")
+    refusal = language_refusal(args.lang)
+    if refusal:
+        raise UsageError(refusal)
     if args.pace < 0:
         raise UsageError("--pace must not be negative")
     try:
@@ -60,9 +67,15 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
 
     seed = args.seed if args.seed is not None else _random_seed()
-    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless")
+    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless",
+                               feedback=args.feedback)
     if answers is not None:
-        decider = AnswersDecider(answers, args.answers)
+        # The whole file against the scenario, in memory: a file that does not fit writes no log.
+        try:
+            rehearse(loaded, answers, args.answers, settings, rubric)
+        except AnswerError as exc:
+            raise UserError(str(exc)) from None
+        decider = FileDecider(answers, args.answers)
     elif args.policy == "random":
         decider = RandomPolicy(seed)
     else:

@@ -16,7 +16,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from simulator.scenario.library import check_files
 
-    reports = check_files(args.paths)
+    reports = check_files(args.paths, extra=[rubric_problems])
     problems = [p for report in reports for p in report.problems]
     failed = any(report.errors or (args.strict and report.warnings) for report in reports)
     if args.format == "json":
@@ -34,3 +34,24 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(reports)} file{'s' if len(reports) != 1 else ''} checked: "
               f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
     return 1 if failed else 0
+
+
+def rubric_problems(loaded) -> list:
+    """A scenario's rubric file checked as a rubric, with the rubric's own file:line:col
+    (the scenario's lint only checks that the file exists)."""
+    from simulator.engine.scoring import load_rubric
+    from simulator.scenario.assets import AssetError, resolve_rubric
+    from simulator.scenario.problems import ScenarioError
+
+    if not loaded.scenario.rubric:
+        return []
+    try:
+        load_rubric(resolve_rubric(loaded.scenario.rubric, loaded.path))
+    except AssetError:  # already reported by the scenario's lint
+        return []
+    except ScenarioError as exc:
+        count = len(exc.problems)
+        pointer = loaded.source.problem(("rubric",), f"rubric file '{loaded.scenario.rubric}' has "
+                                                     f"{count} error{'s' if count != 1 else ''}")
+        return [pointer, *exc.problems]
+    return []

@@ -405,7 +405,7 @@ def load_rubric(path: str | Path) -> Rubric:
 
     Every key is optional except `name`; a number left out keeps its default.
     """
-    from simulator.scenario.loader import validation_problems
+    from simulator.scenario.loader import model_field_names, validation_problems
     from simulator.scenario.problems import Problem, ScenarioError, Severity
     from simulator.scenario.source import decode, parse
 
@@ -420,7 +420,7 @@ def load_rubric(path: str | Path) -> Rubric:
     try:
         parsed = _RubricFile.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioError(validation_problems(exc, data, source)) from None
+        raise ScenarioError(validation_problems(exc, data, source, model_field_names(_RubricFile))) from None
     return Rubric(
         name=parsed.name,
         weights=Weights(**parsed.weights.model_dump()),

@@ -93,12 +93,15 @@ class SessionSettings:
     time_scale: float = 1.0
     mode: str = "window"
     workstation: str = field(default_factory=socket.gethostname)
+    feedback: str = "debrief"  # issue 13: "immediate" coaches after every act; logged
 
     def __post_init__(self) -> None:
         if not self.time_scale > 0:
             raise ValueError("time_scale must be above 0")
         if self.mode not in ("window", "headless"):
             raise ValueError("mode must be 'window' or 'headless'")
+        if self.feedback not in ("immediate", "debrief"):
+            raise ValueError("feedback must be 'immediate' or 'debrief'")
 
 
 class _Phases:
@@ -126,6 +129,7 @@ class _Visit:
     situation: Situation
     window_start: float
     first_step: bool = True
+    steps: int = 0  # decision steps entered in this visit so far
     step_started: float = 0.0
     shown_at: float | None = None
     assess_score: float | None = None
@@ -217,6 +221,7 @@ class Session:
             rubric=session.rubric.identity(),
             mode=settings.mode,
             time_scale=settings.time_scale,
+            feedback=settings.feedback,
         )
         return session
 
@@ -272,9 +277,12 @@ class Session:
         return debrief_from_records(self.records, self.loaded, self.settings.lang)
 
     # --- inputs --------------------------------------------------------------------------
-    def begin(self) -> None:
+    def begin(self, at_situation: str | None = None) -> None:
+        """Leave the briefing for the start (or, for an author's preview, `at_situation`)."""
         self._require(Phase.BRIEFING)
-        self._enter(self.scenario.start)
+        if at_situation is not None and at_situation not in self.scenario.situations:
+            raise ValueError(f"unknown situation {at_situation!r}")
+        self._enter(at_situation or self.scenario.start)
 
     def shown(self, at: float | None = None) -> None:
         at = self._at(at)
@@ -401,8 +409,11 @@ class Session:
     def _step(self, phase: Phase) -> None:
         visit = self._visit
         assert visit is not None
-        if self.phase in DECISION_PHASES:
+        # Only this visit's own earlier steps count: the phase may still be the
+        # previous situation's ACT, yet the new window must open when shown.
+        if visit.steps:
             visit.first_step = False
+        visit.steps += 1
         {Phase.ASSESS: self._phases.enter_assess, Phase.PLAN: self._phases.enter_plan, Phase.ACT: self._phases.enter_act}[phase]()
         visit.step_started = self.clock.now()
         visit.shown_at = None

@@ -13,6 +13,7 @@ import re
 
 from simulator.domain import Consideration, Force, Rating, Verdict, missing_equipment
 from simulator.scenario.assets import AssetError, resolve_image, resolve_rubric
+from simulator.scenario.lint_authoring import AUTHORING_CHECKS, did_you_mean, stuck_messages
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import NO_ACTION, Branch, RandomNext, Scenario, Situation
 from simulator.scenario.problems import Problem, Severity
@@ -62,6 +63,7 @@ def check_references(loaded: LoadedScenario) -> Iterator[Problem]:
     known = set(s.situations) | set(s.endings)
     if s.start not in s.situations:
         hint = " (it is an ending; start must be a situation)" if s.start in s.endings else ""
+        hint = hint or did_you_mean(s.start, s.situations)
         yield src.problem(("start",), f"start '{s.start}' is not a situation id{hint}")
     for sid, situation in s.situations.items():
         for index, option in enumerate(situation.options):
@@ -73,7 +75,7 @@ def check_references(loaded: LoadedScenario) -> Iterator[Problem]:
 def _check_next(src: Any, where: PathKey, next_: Any, known: set[str], s: Scenario) -> Iterator[Problem]:
     for target_where, target in _targets_with_paths(where, next_):
         if target not in known:
-            yield src.problem(target_where, f"'{target}' is not a situation or ending id")
+            yield src.problem(target_where, f"'{target}' is not a situation or ending id{did_you_mean(target, known)}")
     if isinstance(next_, list):
         last = len(next_) - 1
         if next_[last].when is not None:
@@ -133,7 +135,9 @@ def check_scenes(loaded: LoadedScenario) -> Iterator[Problem]:
         if scene.partner is not None:
             points.append(((*here, "partner"), scene.partner))
         points += [((*here, "subjects", i, "at"), subject.at) for i, subject in enumerate(scene.subjects)]
-        points += [((*here, "bystanders", i), p) for i, p in enumerate(scene.bystanders)]
+        for i, item in enumerate(scene.bystanders):  # a point, or {at, label} (issue 13)
+            points.append(((*here, "bystanders", i), item) if isinstance(item, list) else
+                          ((*here, "bystanders", i, "at"), item.at))
         points += [((*here, "objects", i, "at"), o.at) for i, o in enumerate(scene.objects)]
         points += [((*here, "exits", i), p) for i, p in enumerate(scene.exits)]
         for where, point in points:
@@ -239,17 +243,12 @@ def check_graph(loaded: LoadedScenario) -> Iterator[Problem]:
             yield src.problem(("endings", eid), f"ending '{eid}' cannot be reached from start", at_key=True, severity=WARNING)
     if not complete:
         return
-    stuck_by_node: dict[str, list[dict[str, int]]] = {}
-    for state in space.stuck(states):
-        stuck_by_node.setdefault(state.node, []).append(space.as_dict(state.values))
-    for node, variable_sets in sorted(stuck_by_node.items()):
-        detail = ""
-        if variable_sets[0]:
-            shown = ", ".join(f"{k}={v}" for k, v in sorted(variable_sets[0].items()))
-            detail = f" (for example with {shown})"
-        yield src.problem(("situations", node), f"no ending can be reached from situation '{node}'{detail}", at_key=True)
+    # Named as a loop, with a deterministic example (lint_authoring, issue 13).
+    for node, message in stuck_messages(space, space.stuck(states)):
+        yield src.problem(("situations", node), message, at_key=True)
 
 
-CHECKS: list[Check] = [check_ids, check_references, check_situations, check_scenes, check_files, check_variables]
+CHECKS: list[Check] = [check_ids, check_references, check_situations, check_scenes, check_files, check_variables,
+                       *AUTHORING_CHECKS]
 
 __all__ = ["lint", "Branch"]

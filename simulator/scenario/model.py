@@ -53,6 +53,8 @@ NodeId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
 ChoiceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=100)]
 VariableName = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$", max_length=100)]
 Point = Annotated[list[float], Len(2, 2)]
+LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Za-z]{2})?$"
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 
 
 class StrictModel(BaseModel):
@@ -179,6 +181,28 @@ class SceneSubject(StrictModel):
     weapon: Vocab[Weapon] = Weapon.NONE
 
 
+class SceneBystander(StrictModel):
+    """A bystander with a name on the map (issue 13); a bare point is a bystander without one."""
+
+    at: Point
+    label: Text | None = None
+
+
+def _bystander_kind(value: Any) -> str | None:
+    if isinstance(value, dict | SceneBystander):
+        return "labelled"
+    if isinstance(value, list):
+        return "point"
+    return None
+
+
+BystanderItem = Annotated[
+    Annotated[Point, Tag("point")] | Annotated[SceneBystander, Tag("labelled")],
+    Discriminator(_bystander_kind, custom_error_type="bystander_kind",
+                  custom_error_message="expected a point [x, y] or {at: [x, y], label: ...}"),
+]
+
+
 class SceneObject(StrictModel):
     kind: Vocab[SceneObjectKind]
     at: Point
@@ -192,13 +216,17 @@ class Scene(StrictModel):
     officer: Point
     partner: Point | None = None
     subjects: list[SceneSubject] = Field(default_factory=list)
-    bystanders: list[Point] = Field(default_factory=list)
+    bystanders: list[BystanderItem] = Field(default_factory=list)
     objects: list[SceneObject] = Field(default_factory=list)
     exits: list[Point] = Field(default_factory=list)
 
     def contains(self, point: list[float]) -> bool:
         x, y = point
         return 0 <= x <= self.width_m and 0 <= y <= self.depth_m
+
+    def bystander_marks(self) -> list[tuple[list[float], Text | None]]:
+        """(point, label) of every bystander, whichever way it was written."""
+        return [(b.at, b.label) if isinstance(b, SceneBystander) else (b, None) for b in self.bystanders]
 
 
 class Subject(StrictModel):
@@ -270,6 +298,16 @@ class Option(StrictModel):
     firearm: Vocab[FirearmAct] | None = Field(
         None, description="With lethal_force only: draw, point or discharge (the default). Only a discharge is a shot."
     )
+    # Teaching fields (issue 13): shown after the act in immediate-feedback mode.
+    consequence: Text | None = None
+    reflection: Text | None = None
+
+
+class DialogueLine(StrictModel):
+    """One line of speech shown in the situation window (issue 13)."""
+
+    speaker: Text
+    text: Text
 
 
 class Situation(StrictModel):
@@ -286,6 +324,7 @@ class Situation(StrictModel):
     assess: bool = True
     tactics: list[Tactic] = Field(default_factory=list)
     options: Annotated[list[Option], Len(1, 9)]
+    dialogue: list[DialogueLine] = Field(default_factory=list)  # issue 13
 
     @property
     def force_range(self) -> ForceRange:
@@ -341,6 +380,10 @@ class Scenario(StrictModel):
     situations: Annotated[dict[NodeId, Situation], Len(1)]
     endings: Annotated[dict[NodeId, Ending], Len(1)]
     rubric: str | None = None
+    # Teaching fields (issue 13).
+    introduction: Text | None = None
+    key_lessons: list[Text] = Field(default_factory=list)
+    languages: list[LanguageCode] = Field(default_factory=list)
 
     def node(self, node_id: str) -> Situation | Ending:
         return self.situations.get(node_id) or self.endings[node_id]

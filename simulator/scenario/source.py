@@ -181,7 +181,7 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise ScenarioError([_yaml_problem(exc, path)]) from None
+        raise ScenarioError([_yaml_problem(exc, path, text)]) from None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         character = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
@@ -199,13 +199,14 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
     return _Converter(path).convert(node, 0), source
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    message = " ".join(" ".join(part.split()) for part in (exc.context, exc.problem) if part)
+def _yaml_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
+    from simulator.scenario.yaml_words import explain  # plain words for tabs and indentation (issue 13)
+
+    explained = explain(exc, text)
+    message = explained.message
     if "maximum nesting depth" in message:
-        message = f"YAML nested too deeply ({message})"
-    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    return Problem(path, line, col, Severity.ERROR, f"not valid YAML: {message}")
+        message = f"not valid YAML: YAML nested too deeply ({message.removeprefix('not valid YAML: ')})"
+    return Problem(path, explained.line, explained.col, Severity.ERROR, message)
 
 
 class _Converter:

@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 class DebriefPanel:
     """The debrief drawn into a rect; shared by the live debrief and the replay."""
 
-    def __init__(self, debrief: Debrief, strings: Strings) -> None:
+    def __init__(self, debrief: Debrief, strings: Strings, lessons: list[str] | None = None) -> None:
         self.debrief = debrief
         self.t = strings
+        self.lessons = lessons or []  # the scenario's key_lessons, in the session's language
         self.selected = 0
         self.scroll = 0           # pixels the details panel is scrolled down
         self._overflow = 0        # how far it can scroll
@@ -57,6 +58,7 @@ class DebriefPanel:
 
     def draw(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect, screen: Screen) -> None:
         top = self._draw_summary(surface, theme, rect)
+        top = self._draw_lessons(surface, theme, rect, top)
         body = pygame.Rect(rect.x, top + theme.pad, rect.width, rect.bottom - top - theme.pad)
         if not self.debrief.situations:
             return
@@ -139,6 +141,25 @@ class DebriefPanel:
                       max_width=cell - theme.pad)
         return y + small.get_linesize() + bold.get_linesize() + theme.pad // 2
 
+    def _draw_lessons(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect, top: int) -> int:
+        """The author's key lessons under the score: what this scenario should leave behind."""
+        if not self.lessons:
+            return top
+        p = theme.palette
+        text = "\n".join(f"– {lesson}" for lesson in self.lessons)
+        width = rect.width - theme.pad * 2
+        # At most a fifth of the screen: the timeline and details need the rest.
+        lines = max(1, min(len(self.lessons) * 2, rect.height // 5 // theme.small().get_linesize()))
+        height = theme.bold(0.9).get_linesize() + min(text_height(text, theme.small(), width),
+                                                       lines * theme.small().get_linesize())
+        box = pygame.Rect(rect.x, top, rect.width, height + theme.pad)
+        pygame.draw.rect(surface, p.panel, box, border_radius=8)
+        pygame.draw.rect(surface, p.accent, box, 1, border_radius=8)
+        y = box.y + theme.pad // 2
+        y += draw_text(surface, self.t("debrief.key_lessons"), theme.bold(0.9), p.accent, (box.x + theme.pad, y), width)
+        draw_text(surface, text, theme.small(), p.text, (box.x + theme.pad, y), width, max_lines=lines)
+        return box.bottom + theme.pad // 2
+
     def _title_of(self, situation_id: str) -> str:
         for report in self.debrief.situations:
             if report.situation == situation_id:
@@ -180,18 +201,7 @@ class DebriefPanel:
             y += step
 
     def _verdict_line(self, surface, theme: Theme, report: SituationReport, x: int, y: int, width: int, font) -> None:
-        p = theme.palette
-        size = font.get_linesize()
-        if report.verdict is None:
-            icons.clock(surface, p.warn, (x + size // 2, y + size // 2), size - 6)
-            text = self.t("verdict.none")
-        else:
-            good = report.verdict.value == "reasonable"
-            (icons.check if good else icons.cross)(surface, p.good if good else p.bad, (x + size // 2, y + size // 2), size - 4)
-            text = self.t(f"verdict.{report.verdict.value}")
-            if report.critical:
-                text += " (!)"
-        draw_line(surface, text, font, p.text, (x + size + 2, y), max_width=width - size - 2)
+        draw_verdict(surface, theme, self.t, report, x, y, width, font)
 
     def _time_text(self, report: SituationReport) -> str:
         total = sum(report.decision_s.values())
@@ -274,22 +284,48 @@ class DebriefPanel:
         return f" — {', '.join(parts)}" if parts else ""
 
     def _draw_wheel(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect, report: SituationReport) -> None:
-        legend_h = theme.small().get_linesize() * 3 + theme.pad
-        box = pygame.Rect(rect.x, rect.y, rect.width, min(rect.width, rect.height - legend_h))
-        marks = WheelMarks(assessed=report.assessed, authored=report.behaviour, option_level=report.level,
-                           reasonable=report.range)
-        draw_wheel(surface, theme, self.t, box, marks)
-        draw_wheel_legend(surface, theme, self.t, rect.x, box.bottom + theme.pad // 2, with_range=True,
-                          max_right=rect.right)
+        draw_report_wheel(surface, theme, self.t, rect, report)
+
+
+# Shared with the immediate-feedback screen, which shows one situation's verdict and wheel.
+
+
+def draw_verdict(surface: pygame.Surface, theme: Theme, t: Strings, report: SituationReport, x: int, y: int,
+                 width: int, font) -> None:
+    """An icon and the verdict in words (or "no action" after a timeout)."""
+    p = theme.palette
+    size = font.get_linesize()
+    if report.verdict is None:
+        icons.clock(surface, p.warn, (x + size // 2, y + size // 2), size - 6)
+        text = t("verdict.none")
+    else:
+        good = report.verdict.value == "reasonable"
+        (icons.check if good else icons.cross)(surface, p.good if good else p.bad, (x + size // 2, y + size // 2), size - 4)
+        text = t(f"verdict.{report.verdict.value}")
+        if report.critical:
+            text += " (!)"
+    draw_line(surface, text, font, p.text, (x + size + 2, y), max_width=width - size - 2)
+
+
+def draw_report_wheel(surface: pygame.Surface, theme: Theme, t: Strings, rect: pygame.Rect,
+                      report: SituationReport) -> None:
+    """The model wheel marked with the assessment, the authored behaviour, the option and the range."""
+    legend_h = theme.small().get_linesize() * 3 + theme.pad
+    box = pygame.Rect(rect.x, rect.y, rect.width, min(rect.width, rect.height - legend_h))
+    marks = WheelMarks(assessed=report.assessed, authored=report.behaviour, option_level=report.level,
+                       reasonable=report.range)
+    draw_wheel(surface, theme, t, box, marks)
+    draw_wheel_legend(surface, theme, t, rect.x, box.bottom + theme.pad // 2, with_range=True, max_right=rect.right)
 
 
 class DebriefScreen(Screen):
     name = "debrief"
 
-    def __init__(self, flow: PlayFlow, debrief: Debrief, log_path: Path | None = None) -> None:
+    def __init__(self, flow: PlayFlow, debrief: Debrief, log_path: Path | None = None,
+                 lessons: list[str] | None = None) -> None:
         super().__init__(flow.app)
         self.flow = flow
-        self.panel = DebriefPanel(debrief, flow.app.strings)
+        self.panel = DebriefPanel(debrief, flow.app.strings, lessons)
         self.log_path = log_path
 
     def handle(self, intent: Intent) -> None:

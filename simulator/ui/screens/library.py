@@ -56,6 +56,8 @@ class LibraryScreen(Screen):
             self.focus = max(0, self.page_start - self.per_page)
         elif intent.kind is Kind.LETTER and intent.text == "t":
             self.flow.change_trainee()
+        elif intent.kind is Kind.LETTER and intent.text == "f":
+            self.flow.toggle_feedback()
         elif intent.kind is Kind.ESCAPE:
             self.app.quit()
 
@@ -70,8 +72,10 @@ class LibraryScreen(Screen):
         p = theme.palette
         right = self.t("library.signed_in", trainee=self.flow.trainee or "")
         area = header(surface, theme, self.t("library.title"), right)
-        hint_h = draw_text(surface, self.t("library.hint"), theme.small(), p.muted, area.topleft, area.width)
-        top = area.y + hint_h + theme.pad // 2
+        mode_rect = self._draw_mode(surface, theme, area)
+        hint_h = draw_text(surface, self.t("library.hint"), theme.small(), p.muted, area.topleft,
+                           area.width - mode_rect.width - theme.pad)
+        top = area.y + max(hint_h, mode_rect.height) + theme.pad // 2
         card_h = self._card_height(theme)
         self.per_page = max(1, min(PER_PAGE_MAX, (area.bottom - top - theme.pad * 2) // (card_h + theme.pad // 2)))
         if not self.entries:
@@ -87,6 +91,23 @@ class LibraryScreen(Screen):
             draw_line(surface, self.t("library.page", page=start // self.per_page + 1, pages=pages), theme.small(),
                       p.muted, (area.right, area.bottom), "bottomright")
         footer(surface, theme, self.t("keys.hint"))
+
+    def mode_label(self) -> str:
+        mode = self.t("mode.label", mode=self.t(f"mode.{self.flow.feedback}"))
+        return f"{mode} · {self.t('mode.toggle')}"
+
+    def _draw_mode(self, surface: pygame.Surface, theme: Theme, area: pygame.Rect) -> pygame.Rect:
+        """The instructor's feedback-mode switch, top right; F or a click changes it."""
+        p = theme.palette
+        label = self.mode_label()
+        font = theme.small()
+        width = min(font.size(label)[0] + theme.pad * 2, area.width // 2)
+        rect = pygame.Rect(area.right - width, area.y, width, font.get_linesize() + theme.pad // 2)
+        pygame.draw.rect(surface, p.button_hover if self.is_hover(label) else p.button, rect, border_radius=6)
+        pygame.draw.rect(surface, p.accent, rect, 1, border_radius=6)
+        draw_line(surface, label, font, p.text, rect.center, "center", max_width=width - theme.pad)
+        self.add_hotspot(rect, label, lambda at: self.flow.toggle_feedback())
+        return rect
 
     def _clicked(self, index: int) -> None:
         self.focus = index
