@@ -57,6 +57,10 @@ class Strings:
             raise KeyError(f"no interface string {key!r}")
         return text.format(**values) if values else text
 
+    def keys(self) -> set[str]:
+        """Every key this catalogue (or the English fallback) defines."""
+        return set(self._own) | set(self._fallback)
+
     def name(self, kind: str, value: object) -> str:
         """The display name of a vocabulary value, e.g. name('force', Force.LETHAL_FORCE)."""
         key = f"{kind}.{getattr(value, 'value', value)}"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from simulator.engine import Phase, Session, SessionSettings, open_session_log
 from simulator.scenario import LoadedScenario
-from simulator.ui.library import LibraryEntry, load_entry, scan_library
+from simulator.ui.library import LibraryEntry, library_order, load_entry, scan_library, trainee_progress
 
 if TYPE_CHECKING:
     from simulator.ui.app import App
@@ -99,7 +99,10 @@ class PlayFlow:
         from simulator.ui.screens.library import LibraryScreen
 
         assert self.config.library_dir is not None
-        return LibraryScreen(self, scan_library(self.config.library_dir))
+        named = {key.removeprefix("call.") for key in self.app.strings.keys() if key.startswith("call.")}
+        entries = library_order(scan_library(self.config.library_dir), named)
+        progress = trainee_progress(self.config.log_dir, self.trainee) if self.trainee else {}
+        return LibraryScreen(self, entries, progress, named)
 
     def open_entry(self, entry: LibraryEntry) -> None:
         # Re-read the file: an instructor may have edited it since the library was listed.

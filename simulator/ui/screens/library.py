@@ -1,5 +1,7 @@
-"""The library: scenarios with title, summary, difficulty, minutes and tags.
-A file that fails validation is listed as unavailable with its first error."""
+"""The library: scenarios grouped by call type and difficulty, each with its title,
+summary and minutes, and what the signed-in trainee has done with it (passed, best
+score, or not tried), so a recruit knows what to do next. A file that fails
+validation is listed as unavailable with its first error."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from simulator.ui.input import Intent, Kind
-from simulator.ui.library import LibraryEntry
+from simulator.ui.library import LibraryEntry, Progress, call_type
 from simulator.ui.screens.base import Screen
 from simulator.ui.screens.common import footer, header
 from simulator.ui.theme import Theme
@@ -24,10 +26,13 @@ PER_PAGE_MAX = 9
 class LibraryScreen(Screen):
     name = "library"
 
-    def __init__(self, flow: PlayFlow, entries: list[LibraryEntry]) -> None:
+    def __init__(self, flow: PlayFlow, entries: list[LibraryEntry], progress: dict[str, Progress] | None = None,
+                 named_calls: set[str] | None = None) -> None:
         super().__init__(flow.app)
         self.flow = flow
         self.entries = entries
+        self.progress = progress or {}
+        self.named_calls = named_calls or set()
         self.focus = 0
         self.per_page = PER_PAGE_MAX
 
@@ -109,6 +114,22 @@ class LibraryScreen(Screen):
         self.add_hotspot(rect, label, lambda at: self.flow.toggle_feedback())
         return rect
 
+    def _status(self, scenario_id: str, theme: Theme) -> tuple[str, tuple[int, int, int]]:
+        p = theme.palette
+        done = self.progress.get(scenario_id)
+        if done is None:
+            return self.t("library.status_new"), p.muted
+        best = "–" if done.best is None else f"{done.best:.0f}"
+        if done.passed:
+            return self.t("library.status_passed", best=best, n=done.attempts), p.good
+        return self.t("library.status_not_yet", best=best, n=done.attempts), p.warn
+
+    def _call_name(self, entry: LibraryEntry) -> str:
+        tag = call_type(entry, self.named_calls)
+        if tag in self.named_calls:
+            return self.t(f"call.{tag}")
+        return tag.replace("-", " ").capitalize()
+
     def _clicked(self, index: int) -> None:
         self.focus = index
         self.open(index)
@@ -147,13 +168,15 @@ class LibraryScreen(Screen):
                       max_lines=3)
             return
         scenario = entry.loaded.scenario
-        draw_line(surface, scenario.title.get(lang), theme.bold(), p.text, (x, y), max_width=width)
+        status, colour = self._status(scenario.id, theme)
+        status_rect = draw_line(surface, status, theme.small(), colour, (rect.right - theme.pad, y), "topright",
+                                max_width=width // 3)
+        draw_line(surface, scenario.title.get(lang), theme.bold(), p.text, (x, y),
+                  max_width=max(10, status_rect.left - x - theme.pad))
         y += theme.bold().get_linesize()
-        meta = [self.t("library.difficulty", n=scenario.difficulty)]
+        meta = [self._call_name(entry), self.t("library.difficulty", n=scenario.difficulty)]
         if scenario.minutes:
             meta.append(self.t("library.minutes", n=f"{scenario.minutes:g}"))
-        if scenario.tags:
-            meta.append(", ".join(scenario.tags))
         draw_line(surface, " · ".join(meta), theme.small(), p.accent, (x, y), max_width=width)
         y += theme.small().get_linesize()
         summary = scenario.summary.get(lang) if scenario.summary else ""
