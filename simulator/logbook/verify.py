@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from simulator.logbook.reader import LogLimitError, LogReadError, read_log_bytes
 from simulator.logbook.records import (
     END_TYPES,
     FORMAT_VERSION,
@@ -62,7 +63,7 @@ from simulator.logbook.records import (
     split_mac,
 )
 
-VerifyStatus = Literal["ok", "incomplete", "tampered", "unreadable"]
+VerifyStatus = Literal["ok", "incomplete", "tampered", "unreadable", "skipped"]
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _END_KEYS = frozenset({"score", "passed", "critical_errors", "community", "situations"})
@@ -107,9 +108,11 @@ def verify_file(path: Path | str, key: bytes | None) -> Verification:
     """Check one log's chain, form and (with `key`) MACs from its raw bytes."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return Verification(path, "unreadable", detail=exc.strerror or str(exc))
+        data = read_log_bytes(path)
+    except LogLimitError as exc:
+        return Verification(path, "skipped", detail=exc.detail)
+    except LogReadError as exc:
+        return Verification(path, "unreadable", detail=exc.detail)
     return verify_bytes(data, key, path)
 
 
