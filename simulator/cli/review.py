@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from simulator.cli.errors import UsageError, UserError
+from simulator.cli.errors import UsageError, UserError, refuse_symlink_out
 
 if TYPE_CHECKING:
     from simulator.review import Review
@@ -97,6 +97,7 @@ def _output(target: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
         return
+    refuse_symlink_out(Path(target))
     try:
         handle = open(target, "w", encoding="utf-8", newline="\n")
     except OSError as exc:

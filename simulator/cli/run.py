@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from simulator.cli.errors import UsageError, UserError
+from simulator.cli.errors import PACE, SEED, TIME_SCALE, UsageError, UserError, check_number
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -41,10 +41,9 @@ def run(args: argparse.Namespace) -> int:
     from simulator.logbook.writer import LogWriteError
     from simulator.scenario import ScenarioError, load_file
 
-    if args.time_scale <= 0:
-        raise UsageError("--time-scale must be above 0")
-    if args.pace < 0:
-        raise UsageError("--pace must not be negative")
+    check_number("--time-scale", args.time_scale, TIME_SCALE)
+    check_number("--pace", args.pace, PACE)
+    check_number("--seed", args.seed, SEED)
     try:
         validate_trainee_id(args.trainee)
     except ValueError as exc:

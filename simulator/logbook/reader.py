@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from simulator.logbook.records import LOG_SUFFIX, START_TYPE
+from simulator.safefile import NotRegularFile, TooLarge, open_regular
 
 Status = Literal["complete", "aborted", "incomplete"]
 
@@ -41,33 +42,19 @@ class LogLimitError(LogReadError):
     """A log is refused unread: not a regular file, or over a limit. One line."""
 
 
-_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
-
-
 def open_log(path: Path | str) -> IO[bytes]:
-    """`path` opened for reading if it is a regular file within MAX_LOG_BYTES.
-
-    O_NONBLOCK so that opening a FIFO returns at once instead of waiting for a
-    writer; the type is then checked on the open descriptor (fstat), so a symlink
-    swapped in between cannot slip a device or FIFO past the check."""
+    """`path` opened for reading if it is a regular file within MAX_LOG_BYTES
+    (safefile.open_regular: a FIFO or device is refused without blocking)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        return open_regular(path, MAX_LOG_BYTES)
+    except NotRegularFile as exc:
+        if exc.is_folder:
+            raise _cannot_read(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))) from None
+        raise _limit(path, f"not a regular file ({exc})") from None
+    except TooLarge as exc:
+        raise _too_large(path, exc.size) from None
     except OSError as exc:
         raise _cannot_read(path, exc) from None
-    try:
-        info = os.fstat(fd)
-        kind = stat.S_IFMT(info.st_mode)
-        if kind == stat.S_IFDIR:
-            raise _cannot_read(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
-        if kind != stat.S_IFREG:
-            raise _limit(path, f"not a regular file ({_KINDS.get(kind, 'a special file')})")
-        if info.st_size > MAX_LOG_BYTES:
-            raise _too_large(path, info.st_size)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def read_log_bytes(path: Path | str) -> bytes:
@@ -75,10 +62,8 @@ def read_log_bytes(path: Path | str) -> bytes:
     LogLimitError; LogReadError if it cannot be read at all."""
     try:
         with open_log(path) as handle:
-            data = handle.read(MAX_LOG_BYTES + 1)  # the file may have grown since fstat
-    except LogReadError:
-        raise
-    except OSError as exc:
+            data = handle.read(MAX_LOG_BYTES + 1)  # the file may have grown since it was opened
+    except OSError as exc:  # EIO and the like, after a successful open
         raise _cannot_read(path, exc) from None
     if len(data) > MAX_LOG_BYTES:
         raise _too_large(path, len(data))
