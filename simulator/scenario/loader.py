@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,8 @@ def load_bytes(raw: bytes, path: Path, *, lint: bool = True) -> LoadedScenario:
 
 # --- turning pydantic's errors into an author's messages ------------------------
 
+MAX_PROBLEMS = 100  # listed per file
+
 _VOCABULARIES: dict[frozenset[str], str] = {
     frozenset(e.value for e in enum): name
     for enum, name in [
@@ -112,6 +115,7 @@ _KINDS = {
 }
 
 
+@functools.cache  # the model's field names never change: computed once, not once per problem
 def _field_names() -> set[str]:
     from simulator.scenario import model
 
@@ -131,10 +135,15 @@ def validation_problems(exc: ValidationError, data: Any, source: SourceMap) -> l
         is_key = is_key or error["type"] in ("extra_forbidden", "missing")
         grouped.setdefault(where, []).append((error, is_key))
     problems = []
-    for where, errors in grouped.items():
+    for where, errors in list(grouped.items())[:MAX_PROBLEMS]:  # each costs a suggestion search
         is_key = errors[0][1]
         problems.append(source.problem(where, _message(where, [e for e, _ in errors], data), at_key=is_key))
-    return sort_problems(problems)
+    problems = sort_problems(problems)
+    if len(grouped) > MAX_PROBLEMS:
+        more = len(grouped) - MAX_PROBLEMS
+        problems.append(Problem(source.path, None, None, Severity.ERROR,
+                                f"and {more:,} more problem{'s' if more != 1 else ''} (only the first {MAX_PROBLEMS} are listed)"))
+    return problems
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[PathKey, bool]:
