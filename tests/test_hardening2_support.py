@@ -127,7 +127,7 @@ def rechain(records: list[dict[str, Any]], key: bytes | None = None) -> bytes:
     for seq, record in enumerate(records):
         body = {k: v for k, v in record.items() if k not in ("seq", "t", "type", "prev", "digest", "mac")}
         text = canonical_json({"seq": seq, "t": record.get("t", 0), "type": record.get("type"), **body, "prev": prev})
-        if record.get("type") in END_TYPES:
+        if isinstance(record.get("type"), str) and record["type"] in END_TYPES:
             text = with_digest(text)
         line = text.encode("utf-8")
         if key is not None:
