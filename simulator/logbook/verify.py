@@ -28,6 +28,11 @@ What the check proves, honestly:
   line is authenticated on its own, so any change anywhere, the last line
   included, is caught by anyone who does not hold the key. A missing mac when a
   key is given is tampering.
+* What no key proves is that a log is whole: every prefix of a genuine log is a
+  genuine log, so records cut from the end (a failed session's end record, say)
+  leave an `incomplete` log that looks like a crash. Only a record kept outside
+  the folder can tell: the academy store's record of sessions that ended
+  (`verify --db`, docs/reliability.md).
 * A crash can only tear the line being written (one write() per record, each
   fsynced), so a last line without a newline whose bytes could be the start of
   the next record is `incomplete`, not `tampered`; a last line that ends a full
