@@ -17,7 +17,7 @@ from typing import Any
 from simulator.logbook.records import END_TYPES, START_TYPE
 
 MAX_LOG_NUMBER = 10**9  # seconds (31 years), scores, counts: far above any session's
-MAX_SEED = 2**64  # seeds are the one number allowed to be large (`run --seed`)
+MAX_SEED = 2**64 - 1  # seeds are the one number allowed to be large (`run --seed`)
 YEARS = (1970, 2999)  # started_at: xAPI and the report add durations to it
 
 # Records that belong to the situation entered last (session.py writes them so).
