@@ -1,6 +1,6 @@
 """The second hardening round's hostile corpus (issue 12), one or more cases per class:
 
-1. log reading bounded (FIFO, /dev/zero, huge files, endless lines);
+1. log reading bounded (FIFO, /dev/zero, huge files, endless lines, key files);
 2. numbers finite and bounded (scenarios, rubrics, flags, logs in review);
 3. scenario cost (loops, long paths, state budget, image header, many problems);
 4. OS errors one line (long paths, folders, symlink loops, symlinks out);
@@ -113,6 +113,12 @@ def build(tmp: Path) -> dict[str, tuple[Case, Callable[[Result], None]]]:  # noq
     (wide / "w.jsonl").write_bytes(b'{"seq":0,"t":0,"type":"session_started","x":"' + b"y" * 200_000 + b'"}\n')
     add("verify-long-line", ["verify", str(wide)], refused("line 1: line longer than 65,536 bytes", "out"))
     add("review-long-line", ["review", str(wide)], refused("w.jsonl:1: line longer than 65,536 bytes"))
+
+    os.mkfifo(tmp / "key-fifo")
+    add("verify-key-file-fifo", ["verify", str(wide), "--key-file", str(tmp / "key-fifo")],
+        refused("key file is not a regular file (a FIFO)"))
+    add("review-key-file-dev-zero", ["review", str(wide), "--key-file", "/dev/zero"],
+        refused("key file is not a regular file (a character device)"))
 
     # 2. numbers ---------------------------------------------------------------------------------
     num = tmp / "numbers"
@@ -272,7 +278,8 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Result
 
 CASE_NAMES = [
     "verify-fifo", "review-fifo", "verify-dev-zero", "review-dev-zero", "verify-20mb", "review-20mb",
-    "verify-newlines", "review-newlines", "verify-long-line", "review-long-line",
+    "verify-newlines", "review-newlines", "verify-long-line", "review-long-line", "verify-key-file-fifo",
+    "review-key-file-dev-zero",
     "validate-time-limit-inf", "validate-time-limit-601", "validate-width-1e8", "validate-weight-1e18",
     "validate-effect-huge", "validate-rubric-inf",
     "run--time-scale-inf", "run--time-scale-nan", "run--pace-inf", "run--seed--1", "run--time-scale-0.01",
