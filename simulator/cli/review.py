@@ -64,9 +64,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, review: Review) -> None:
-    from simulator.review.render_csv import write_csv
+    from simulator.review.render_csv import FILES, write_csv
 
     if args.format == "csv":
+        for name in FILES:
+            refuse_symlink_out(Path(args.output) / name)
         try:
             write_csv(review, Path(args.output))
         except OSError as exc:
