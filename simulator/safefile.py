@@ -39,18 +39,25 @@ class TooLarge(Exception):
 def open_regular(path: str | Path, limit: int) -> IO[bytes]:
     """`path` opened for binary reading: NotRegularFile, TooLarge (by its size now),
     or OSError (cannot be opened)."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        info = os.fstat(fd)
+        handle = open(path, "rb", opener=_nonblocking)  # noqa: SIM115 - returned to the caller
+    except IsADirectoryError:
+        raise NotRegularFile(stat.S_IFDIR) from None
+    try:
+        info = os.fstat(handle.fileno())
         kind = stat.S_IFMT(info.st_mode)
         if kind != stat.S_IFREG:
             raise NotRegularFile(kind)
         if info.st_size > limit:
             raise TooLarge(info.st_size)
-        return os.fdopen(fd, "rb")
+        return handle
     except BaseException:
-        os.close(fd)
+        handle.close()
         raise
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | os.O_NONBLOCK)
 
 
 def read_regular(path: str | Path, limit: int) -> bytes:

@@ -29,9 +29,11 @@ def load_key(key_file: Path | None) -> bytes | None:
     if key_file is not None:
         try:
             data = read_regular(key_file, MAX_KEY_BYTES)  # a FIFO or /dev/zero must not hang or exhaust us
-        except (NotRegularFile, TooLarge) as exc:
-            kind = f"is not a regular file ({exc})" if isinstance(exc, NotRegularFile) else f"is over {MAX_KEY_BYTES:,} bytes"
-            raise KeyFileError(f"{key_file}: key file {kind}") from None
+        except NotRegularFile as exc:
+            why = "cannot read key file (Is a directory)" if exc.is_folder else f"key file is not a regular file ({exc})"
+            raise KeyFileError(f"{key_file}: {why}") from None
+        except TooLarge:
+            raise KeyFileError(f"{key_file}: key file is over {MAX_KEY_BYTES:,} bytes") from None
         except OSError as exc:
             raise KeyFileError(f"{key_file}: cannot read key file ({exc.strerror or exc})") from None
         # Editors add a final newline; a key is never meant to end in one.
