@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from simulator.scenario import LoadedScenario, Problem
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -16,7 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from simulator.scenario.library import check_files
 
-    reports = check_files(args.paths)
+    reports = check_files(args.paths, extra=_rubric_problems)
     problems = [p for report in reports for p in report.problems]
     failed = any(report.errors or (args.strict and report.warnings) for report in reports)
     if args.format == "json":
@@ -34,3 +38,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(reports)} file{'s' if len(reports) != 1 else ''} checked: "
               f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
     return 1 if failed else 0
+
+
+def _rubric_problems(loaded: LoadedScenario) -> list[Problem]:
+    """The scenario's rubric file read (size cap first) and validated, as `run` will."""
+    from simulator.engine.scoring import rubric_for
+    from simulator.scenario import ScenarioError
+
+    try:
+        rubric_for(loaded)
+    except ScenarioError as exc:
+        return list(exc.problems)
+    return []

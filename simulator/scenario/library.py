@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,12 +39,18 @@ def scenario_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def check_files(paths: Iterable[Path]) -> list[FileReport]:
-    """Check every file, and that scenario ids are unique across them."""
+Extra = Callable[[LoadedScenario], Iterable[Problem]]
+
+
+def check_files(paths: Iterable[Path], extra: Extra | None = None) -> list[FileReport]:
+    """Check every file, and that scenario ids are unique across them. `extra` adds
+    checks from higher layers on each file that loaded (validate: its rubric file)."""
     first_path_with_id: dict[str, Path] = {}
     reports = []
     for path in scenario_files(paths):
         report, loaded = _check(path)
+        if loaded is not None and extra is not None:
+            report.problems.extend(extra(loaded))
         if loaded is not None:
             scenario_id = loaded.scenario.id
             if scenario_id in first_path_with_id:

@@ -13,7 +13,7 @@ from simulator.domain import Force, missing_equipment
 from simulator.scenario.assets import AssetError, resolve_image, resolve_rubric
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import Branch, RandomNext, Scenario
-from simulator.scenario.problems import Problem, ScenarioError, Severity
+from simulator.scenario.problems import Problem, Severity
 from simulator.scenario.source import PathKey
 from simulator.scenario.statespace import MAX_STEPS, StateSpace
 
@@ -146,14 +146,10 @@ def check_files(loaded: LoadedScenario) -> Iterator[Problem]:
             except AssetError as exc:
                 yield src.problem(("situations", sid, "image"), f"image {exc}")
     if s.rubric is not None:
-        from simulator.engine.scoring import load_rubric
-
         try:
-            load_rubric(resolve_rubric(s.rubric, loaded.path))  # size-capped, then validated
+            resolve_rubric(s.rubric, loaded.path)
         except AssetError as exc:
             yield src.problem(("rubric",), f"rubric {exc}")
-        except ScenarioError as exc:
-            yield from exc.problems  # positioned in the rubric file
 
 
 def check_variables(loaded: LoadedScenario) -> Iterator[Problem]:
