@@ -5,6 +5,7 @@ replay loader. Every outcome is a report, a one-line warning, or ReplayError.
 
 from __future__ import annotations
 
+import atexit
 import copy
 import functools
 import shutil
@@ -38,6 +39,7 @@ EXTREMES = st.sampled_from([
 def _genuine() -> tuple[Path, tuple[tuple[dict[str, Any], ...], ...]]:
     """A scenario folder for the timelines and a few genuine logs' records (made once)."""
     folder = Path(tempfile.mkdtemp(prefix="h2prop-"))
+    atexit.register(shutil.rmtree, folder, True)
     (folder / "scenarios").mkdir()
     for name in ("phone-not-gun", "crisis-knife-apartment"):
         shutil.copy(SCENARIOS / f"{name}.yaml", folder / "scenarios")
