@@ -24,7 +24,7 @@ from simulator.safefile import NotRegularFile, TooLarge, open_regular
 
 Status = Literal["complete", "aborted", "incomplete"]
 
-MAX_LOG_BYTES = 8 * 1024 * 1024  # a 500-situation session writes about 1.5 MB
+MAX_LOG_BYTES = 8 * 1024 * 1024  # a 500-situation session writes under 1 MB (about 1.5 KB a situation)
 MAX_LINE_BYTES = 64 * 1024  # the largest record (session_ended with many errors) is a few KB
 MAX_RECORDS = 20_000  # 500 situations x about 6 records, plus pauses, with room to spare
 
