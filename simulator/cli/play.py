@@ -8,7 +8,7 @@ import signal
 from collections.abc import Callable
 from pathlib import Path
 
-from simulator.cli.errors import UsageError, UserError
+from simulator.cli.errors import SEED, TIME_SCALE, UsageError, UserError, check_number
 
 FEEDBACK_MODES = ("immediate", "debrief")
 
@@ -40,8 +40,8 @@ def parse_size(text: str) -> tuple[int, int]:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         raise UsageError(f"--size must look like 1280x720, not {text!r}") from None
-    if width < 1024 or height < 640:
-        raise UsageError("--size must be at least 1024x640")
+    if width < 1024 or height < 640 or width > 7680 or height > 4320:
+        raise UsageError("--size must be from 1024x640 to 7680x4320")
     return width, height
 
 
@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
 
     from simulator.strings import language_refusal
 
-    if not args.time_scale > 0:
-        raise UsageError("--time-scale must be above 0")
+    check_number("--time-scale", args.time_scale, TIME_SCALE)
+    check_number("--seed", args.seed, SEED)
     refusal = language_refusal(args.lang)
     if refusal:
         raise UsageError(refusal)

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from simulator.cli.errors import UsageError, UserError
+from simulator.cli.errors import UsageError, UserError, refuse_symlink_out
 
 if TYPE_CHECKING:
     from simulator.review import Review
@@ -64,9 +64,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, review: Review) -> None:
-    from simulator.review.render_csv import write_csv
+    from simulator.review.render_csv import FILES, write_csv
 
     if args.format == "csv":
+        for name in FILES:
+            refuse_symlink_out(Path(args.output) / name)
         try:
             write_csv(review, Path(args.output))
         except OSError as exc:
@@ -97,6 +99,7 @@ def _output(target: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
         return
+    refuse_symlink_out(Path(target))
     try:
         handle = open(target, "w", encoding="utf-8", newline="\n")
     except OSError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from simulator.cli.errors import UsageError, UserError
+from simulator.cli.errors import PACE, SEED, TIME_SCALE, UsageError, UserError, check_number
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -45,13 +45,12 @@ def run(args: argparse.Namespace) -> int:
 
     from simulator.strings import language_refusal
 
-    if args.time_scale <= 0:
-        raise UsageError("--time-scale must be above 0")
+    check_number("--time-scale", args.time_scale, TIME_SCALE)
+    check_number("--pace", args.pace, PACE)
+    check_number("--seed", args.seed, SEED)
     refusal = language_refusal(args.lang)
     if refusal:
         raise UsageError(refusal)
-    if args.pace < 0:
-        raise UsageError("--pace must not be negative")
     try:
         validate_trainee_id(args.trainee)
     except ValueError as exc:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from simulator.scenario import LoadedScenario, Problem
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def rubric_problems(loaded) -> list:
+def rubric_problems(loaded: LoadedScenario) -> list[Problem]:
     """A scenario's rubric file checked as a rubric, with the rubric's own file:line:col
     (the scenario's lint only checks that the file exists)."""
     from simulator.engine.scoring import load_rubric

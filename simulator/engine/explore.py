@@ -41,9 +41,10 @@ from simulator.engine.scoring import (
     score_wait,
 )
 from simulator.scenario.model import Scenario, Situation
-from simulator.scenario.statespace import MAX_STATES, State, StateSpace
+from simulator.scenario.statespace import MAX_STATES, State, StateSpace, TooManyStates
 
 LOOP_CAP_MAX = 300
+LOOP_WORK_MAX = 1_000_000  # edge relaxations of the loop DP
 NEG = -math.inf
 
 
@@ -114,6 +115,8 @@ class StateGraph:
         self.rubric = rubric
         self.space = StateSpace(scenario)
         reached, self.complete = self.space.reachable(limit)
+        if not self.complete:  # past the budget, scoring every state is not affordable
+            raise TooManyStates(self.space.too_many_states())
         self.reached = reached
         self.stuck = self.space.stuck(reached) if self.complete else set()
         self.states: list[State] = sorted((s for s in reached if s not in self.stuck), key=_state_key)
@@ -179,7 +182,9 @@ class MeanSolver:
         self.alive = _trim(n, succ, targets, start)
         self.order = _topological(n, succ, self.alive)
         self.looped = self.order is None
-        self.loop_cap = loop_cap or min(max(2 * sum(self.alive), 2), LOOP_CAP_MAX)
+        # The loop DP costs loop_cap x moves: keep it within LOOP_WORK_MAX (state budget, lint refuses loops).
+        moves = max(1, sum(len(edges) for edges in succ))
+        self.loop_cap = loop_cap or max(2, min(2 * sum(self.alive), LOOP_CAP_MAX, LOOP_WORK_MAX // moves))
         self.lam = 0.0
         self.value: list[float] = []
         self.table: list[list[float]] = []
@@ -459,6 +464,7 @@ class Exploration:
 
 
 def explore(scenario: Scenario, rubric: Rubric = DEFAULT_RUBRIC) -> Exploration:
+    """Raises TooManyStates past the state budget (nothing past it is affordable)."""
     graph = StateGraph(scenario, rubric)
     nodes = {state.node for state in graph.reached}
     stuck = sorted(graph.stuck, key=_state_key)

@@ -347,10 +347,10 @@ class _Strict(BaseModel):
 
 
 class _WeightsFile(_Strict):
-    assess: float = Field(Weights.assess, ge=0)
-    plan: float = Field(Weights.plan, ge=0)
-    act: float = Field(Weights.act, ge=0)
-    time: float = Field(Weights.time, ge=0)
+    assess: float = Field(Weights.assess, ge=0, le=10**6)
+    plan: float = Field(Weights.plan, ge=0, le=10**6)
+    act: float = Field(Weights.act, ge=0, le=10**6)
+    time: float = Field(Weights.time, ge=0, le=10**6)
 
     @model_validator(mode="after")
     def _not_all_zero(self) -> _WeightsFile:
@@ -366,11 +366,11 @@ class _AssessFile(_Strict):
 
 
 class _PlanFile(_Strict):
-    recommended: float = Field(PlanRubric.recommended, ge=0)
-    acceptable: float = Field(PlanRubric.acceptable, ge=0)
-    contraindicated: float = Field(PlanRubric.contraindicated, ge=0)
+    recommended: float = Field(PlanRubric.recommended, ge=0, le=10**6)
+    acceptable: float = Field(PlanRubric.acceptable, ge=0, le=10**6)
+    contraindicated: float = Field(PlanRubric.contraindicated, ge=0, le=10**6)
     no_recommended_base: float = Field(PlanRubric.no_recommended_base, ge=0, le=1)
-    no_recommended_penalty: float = Field(PlanRubric.no_recommended_penalty, ge=0)
+    no_recommended_penalty: float = Field(PlanRubric.no_recommended_penalty, ge=0, le=10**6)
 
 
 class _ActFile(_Strict):
@@ -406,14 +406,11 @@ def load_rubric(path: str | Path) -> Rubric:
     Every key is optional except `name`; a number left out keeps its default.
     """
     from simulator.scenario.loader import model_field_names, validation_problems
-    from simulator.scenario.problems import Problem, ScenarioError, Severity
-    from simulator.scenario.source import decode, parse
+    from simulator.scenario.problems import ScenarioError
+    from simulator.scenario.source import decode, parse, read_limited
 
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ScenarioError([Problem(str(path), None, None, Severity.ERROR, f"cannot read rubric: {exc.strerror}")]) from None
+    raw = read_limited(path, "rubric file")  # size checked before reading: a rubric cannot exhaust memory
     data, source = parse(decode(raw, str(path)), str(path))
     if not isinstance(data, dict):
         raise ScenarioError([source.problem((), "expected a mapping of rubric fields")])

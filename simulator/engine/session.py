@@ -43,7 +43,7 @@ from simulator.logbook.ids import new_session_id
 from simulator.logbook.writer import LogWriteError, SessionLogWriter
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import Ending, Scenario, Situation, Text
-from simulator.scenario.statespace import choose, resolve
+from simulator.scenario.statespace import MAX_STEPS, choose, resolve
 
 LOG_FORMAT = 1
 
@@ -388,6 +388,9 @@ class Session:
     def _enter(self, node_id: str) -> None:
         if self.scenario.is_ending(node_id):
             self._reach(node_id)
+            return
+        if len(self._totals) >= MAX_STEPS:  # lint refuses such scenarios; this is the backstop
+            self.abort("step_cap")
             return
         situation = self.scenario.situations[node_id]
         self.situation_id = node_id

@@ -6,10 +6,9 @@ after parsing. Each check is a small function yielding positioned problems.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
-
-import re
 
 from simulator.domain import Consideration, Force, Rating, Verdict, missing_equipment
 from simulator.scenario.assets import AssetError, resolve_image, resolve_rubric
@@ -18,7 +17,7 @@ from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import NO_ACTION, Branch, RandomNext, Scenario, Situation
 from simulator.scenario.problems import Problem, Severity
 from simulator.scenario.source import PathKey
-from simulator.scenario.statespace import MAX_STATES, StateSpace
+from simulator.scenario.statespace import MAX_STEPS, StateSpace
 
 WARNING = Severity.WARNING
 Check = Callable[[LoadedScenario], Iterator[Problem]]
@@ -232,8 +231,9 @@ def check_graph(loaded: LoadedScenario) -> Iterator[Problem]:
     s, src = loaded.scenario, loaded.source
     space = StateSpace(s)
     states, complete = space.reachable()
-    if not complete:
-        yield src.problem(("situations",), f"more than {MAX_STATES:,} (situation, variables) states; reachability checks were cut short", at_key=True, severity=WARNING)
+    if not complete:  # past the state budget nothing below is affordable
+        yield src.problem(("situations",), space.too_many_states(), at_key=True)
+        return
     reached = {state.node for state in states}
     for sid in s.situations:
         if sid not in reached:
@@ -241,11 +241,24 @@ def check_graph(loaded: LoadedScenario) -> Iterator[Problem]:
     for eid in s.endings:
         if eid not in reached:
             yield src.problem(("endings", eid), f"ending '{eid}' cannot be reached from start", at_key=True, severity=WARNING)
-    if not complete:
-        return
+    stuck = space.stuck(states)
     # Named as a loop, with a deterministic example (lint_authoring, issue 13).
-    for node, message in stuck_messages(space, space.stuck(states)):
+    for node, message in stuck_messages(space, stuck):
         yield src.problem(("situations", node), message, at_key=True)
+    if not stuck:  # a loop with no exit is already named above
+        yield from _endless_runs(loaded, space, states)
+
+
+def _endless_runs(loaded: LoadedScenario, space: StateSpace, states: set) -> Iterator[Problem]:
+    """A loop (or a path) that lets a session visit more than MAX_STEPS situations."""
+    found = space.longest_run(states)
+    if found is None:
+        return
+    run, is_loop = found
+    names = [state.node for state in run]
+    shown = " -> ".join(names if len(names) <= 12 else [*names[:6], "...", *names[-5:]])
+    what = f"a loop lets a session go on without end: {shown}" if is_loop else f"a path visits more than {MAX_STEPS} situations: {shown}"
+    yield loaded.source.problem(("situations", run[0].node), f"{what} (a session may visit at most {MAX_STEPS})", at_key=True)
 
 
 CHECKS: list[Check] = [check_ids, check_references, check_situations, check_scenes, check_files, check_variables,

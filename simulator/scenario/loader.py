@@ -76,6 +76,8 @@ def load_bytes(raw: bytes, path: Path, *, lint: bool = True) -> LoadedScenario:
 
 # --- turning pydantic's errors into an author's messages ------------------------
 
+MAX_PROBLEMS = 100  # listed per file
+
 _VOCABULARIES: dict[frozenset[str], str] = {
     frozenset(e.value for e in enum): name
     for enum, name in [
@@ -167,6 +169,7 @@ def _homes() -> dict[str, list[str]]:
     return homes
 
 
+@cache  # the model's field names never change: computed once, not once per problem
 def _field_names() -> set[str]:
     from simulator.scenario import model
 
@@ -194,10 +197,15 @@ def validation_problems(exc: ValidationError, data: Any, source: SourceMap,
             error["_key"] = True
     names = sorted(set(field_names)) if field_names is not None else None
     problems = []
-    for where, errors in grouped.items():
+    for where, errors in list(grouped.items())[:MAX_PROBLEMS]:  # each costs a suggestion search
         is_key = errors[0][1]
         problems.append(source.problem(where, _message(where, [e for e, _ in errors], data, names), at_key=is_key))
-    return sort_problems(problems)
+    problems = sort_problems(problems)
+    if len(grouped) > MAX_PROBLEMS:
+        more = len(grouped) - MAX_PROBLEMS
+        problems.append(Problem(source.path, None, None, Severity.ERROR,
+                                f"and {more:,} more problem{'s' if more != 1 else ''} (only the first {MAX_PROBLEMS} are listed)"))
+    return problems
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[PathKey, bool]:

@@ -93,9 +93,9 @@ class Text(RootModel[str | TextMap]):
 
 
 class Officer(StrictModel):
-    partners: int = Field(0, ge=0)
+    partners: int = Field(0, ge=0, le=20)
     equipment: list[Vocab[Equipment]] = Field(default_factory=list)
-    backup_eta_s: float | None = Field(None, ge=0)
+    backup_eta_s: float | None = Field(None, ge=0, le=3600, allow_inf_nan=False)
 
 
 # --- branching -----------------------------------------------------------------
@@ -133,7 +133,7 @@ class Branch(StrictModel):
 
 
 class RandomPick(StrictModel):
-    weight: int = Field(gt=0)
+    weight: int = Field(gt=0, le=10**6)
     goto: NodeId
 
 
@@ -206,13 +206,13 @@ BystanderItem = Annotated[
 class SceneObject(StrictModel):
     kind: Vocab[SceneObjectKind]
     at: Point
-    size: Annotated[list[Annotated[float, Field(gt=0)]], Len(2, 2)] | None = None
+    size: Annotated[list[Annotated[float, Field(gt=0, le=500, allow_inf_nan=False)]], Len(2, 2)] | None = None
     cover: bool = False
 
 
 class Scene(StrictModel):
-    width_m: float = Field(gt=0)
-    depth_m: float = Field(gt=0)
+    width_m: float = Field(gt=0, le=500, allow_inf_nan=False)
+    depth_m: float = Field(gt=0, le=500, allow_inf_nan=False)
     officer: Point
     partner: Point | None = None
     subjects: list[SceneSubject] = Field(default_factory=list)
@@ -317,7 +317,7 @@ class Situation(StrictModel):
     scene: Scene | None = None
     subject: Subject
     factors: dict[Vocab[Factor], FactorValue] = Field(default_factory=dict)
-    time_limit_s: float | None = Field(None, gt=0)
+    time_limit_s: float | None = Field(None, gt=0, le=600, allow_inf_nan=False)
     timeout: Next | None = None
     wait: Wait | None = Field(None, description="Running out of time here is a deliberate wait (no penalty), not a freeze.")
     reasonable: Reasonable | None = None
@@ -369,7 +369,7 @@ class Scenario(StrictModel):
     title: Text
     version: str | None = None
     difficulty: int = Field(2, ge=1, le=5)
-    minutes: float | None = Field(None, gt=0)
+    minutes: float | None = Field(None, gt=0, le=600, allow_inf_nan=False)
     tags: list[str] = Field(default_factory=list)
     summary: Text | None = None
     objectives: list[Text] = Field(default_factory=list)
