@@ -8,7 +8,7 @@ import pytest
 
 from simulator.engine import FakeClock, Phase, Session, SessionSettings, SessionStopped, debrief_from_records
 from simulator.logbook.writer import LogWriteError
-from tests.test_engine_support import chain, ending, opt, records_of, sit, start, write_scenario
+from support.engine import chain, ending, opt, records_of, sit, start, write_scenario
 
 
 def _play_clean(session: Session, clock: FakeClock, option: str = "talk") -> None:

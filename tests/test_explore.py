@@ -13,7 +13,7 @@ from simulator.engine import FakeClock, Session, SessionSettings
 from simulator.engine.explore import explore
 from simulator.engine.policies import RandomPolicy, play_headless
 from simulator.scenario import ScenarioError, load_file
-from tests.test_engine_support import ending, opt, sit, write_scenario
+from support.engine import ending, opt, sit, write_scenario
 
 EXAMPLE = Path(__file__).resolve().parent / "fixtures" / "contract_example.yaml"
 

@@ -8,7 +8,7 @@
 6. replay refuses records out of order.
 
 Every case runs as its own process under a 3 GiB address-space limit and a
-15 s timeout (test_hardening2_support.run_cases), and must end with exit 1 or
+15 s timeout (support.hardening2.run_cases), and must end with exit 1 or
 2, no traceback, and one line on the stream that carries the refusal.
 Static inputs live in tests/fixtures/hostile2/; the rest (FIFOs, symlinks,
 re-chained logs, big files) is made here.
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_hardening2_support import (
+from support.hardening2 import (
     HOSTILE,
     ROOT,
     Case,

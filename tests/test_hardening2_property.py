@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from simulator.logbook import verify_bytes
 from simulator.ui.run import ReplayError, load_replay
-from tests.review_support import run_cli
-from tests.test_hardening2_support import SCENARIOS, rechain, real_log, records_of
+from support.review import run_cli
+from support.hardening2 import SCENARIOS, rechain, real_log, records_of
 
 FIXED = ("seq", "prev", "digest", "mac")  # rechain rewrites these anyway
 

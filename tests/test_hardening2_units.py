@@ -22,8 +22,8 @@ from simulator.scenario import load_file
 from simulator.scenario.assets import image_size
 from simulator.scenario.source import parse
 from simulator.scenario.statespace import MAX_STEPS
-from tests.review_support import run_cli
-from tests.test_hardening2_support import HOSTILE, rechain, real_log, records_of
+from support.review import run_cli
+from support.hardening2 import HOSTILE, rechain, real_log, records_of
 
 KEY = b"academy-key-for-h2"
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from review_support import run_cli
+from support.review import run_cli
 from simulator.engine import debrief_from_records
 
 FIXTURES = Path(__file__).parent / "fixtures"

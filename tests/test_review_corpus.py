@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from review_support import play, review_json, run_cli
+from support.review import play, review_json, run_cli
 from simulator.logbook import read_log
 
 SCENARIOS = ["phone-not-gun", "crisis-knife-apartment", "shoplifter-flees", "trespasser-goes-limp",

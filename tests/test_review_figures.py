@@ -11,7 +11,7 @@ from statistics import NormalDist
 
 import pytest
 
-from review_support import ended, play, review_json, situation, write_log
+from support.review import ended, play, review_json, situation, write_log
 
 z = NormalDist().inv_cdf
 # A frozen copy of the bundled scenario as it was when these figures were worked out.

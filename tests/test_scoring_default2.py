@@ -12,7 +12,7 @@ from simulator.domain import Verdict
 from simulator.engine import FakeClock, Session, SessionSettings, debrief_from_records
 from simulator.engine.scoring import DEFAULT_RUBRIC
 from simulator.strings import Strings
-from test_engine_support import ending, opt, records_of, sit, start, write_scenario
+from support.engine import ending, opt, records_of, sit, start, write_scenario
 
 
 def play_one(tmp_path: Path, situation: dict[str, Any], option: str, assess: str | None = None,
@@ -248,7 +248,7 @@ def test_french_debriefs_hold_no_english(tmp_path: Path) -> None:
 
 
 def test_a_discharge_counts_for_signal_detection_and_a_draw_does_not(tmp_path: Path) -> None:
-    from review_support import review_json
+    from support.review import review_json
 
     logs = tmp_path / "logs"
     options = [opt("draw", ["communication", "lethal_force"], "end", firearm="draw"),
@@ -280,7 +280,7 @@ def test_a_carried_tactic_counts_as_the_best_rated_of_its_kind(tmp_path: Path) -
 
 
 def test_the_authors_note_reaches_the_run_output(tmp_path: Path) -> None:
-    from review_support import run_cli
+    from support.review import run_cli
 
     leave = opt("leave", "officer_presence", "end", critical={"reason": "abandons_victim", "note": "She is still inside."})
     write_scenario(tmp_path, {"s": sit("assaultive", [leave])}, {"end": ending()})

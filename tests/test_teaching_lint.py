@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from simulator.scenario import ScenarioError
-from test_engine_support import ending, opt, sit, write_scenario
+from support.engine import ending, opt, sit, write_scenario
 
 FOLLOW_UP = [{"id": "f", "label": "Check on him", "action": "liaison", "rating": "recommended"}]
 
@@ -86,7 +86,7 @@ def test_wait_needs_a_time_limit(tmp_path: Path) -> None:
 
 
 def test_strict_validate_fails_on_a_teaching_warning(tmp_path: Path) -> None:
-    from review_support import run_cli
+    from support.review import run_cli
 
     write_scenario(tmp_path, {"s": sit("passive_resistant", [opt("spray", "intermediate_weapons", "end", preferred=True)])},
                    {"end": ending()})

@@ -422,7 +422,7 @@ def test_debrief_timeline_scrolls_to_any_situation(tmp_path: Path) -> None:
 
 
 def test_library_groups_by_call_type_and_shows_what_the_trainee_passed(tmp_path: Path) -> None:
-    from review_support import run_cli
+    from support.review import run_cli
 
     logs = tmp_path / "logs"
     for policy in ("best", "worst"):  # one pass and one fail of the same scenario

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from review_support import run_cli
+from support.review import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))

@@ -20,7 +20,7 @@ from typing import Any
 
 from simulator.logbook.records import END_TYPES, ZERO_HASH, canonical_json, compute_mac, line_hash, with_digest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile2"
 SCENARIOS = ROOT / "scenarios"
 TRACEBACK = "Traceback (most recent call last)"
@@ -147,6 +147,6 @@ def records_of(data: bytes) -> list[dict[str, Any]]:
 
 def real_log(log_dir: Path, scenario: str = "phone-not-gun", seed: int = 1, policy: str = "best") -> Path:
     """A genuine log from a headless session, in process."""
-    from tests.review_support import play
+    from support.review import play
 
     return play(log_dir, scenario, "h2", policy=policy, seed=seed)

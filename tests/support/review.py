@@ -12,7 +12,7 @@ from typing import Any
 from simulator.cli import main
 from simulator.logbook import SessionLogWriter
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
 
 
