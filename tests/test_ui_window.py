@@ -274,13 +274,22 @@ def test_layout_at_the_smallest_and_largest_sizes(tmp_path: Path, size) -> None:
     pilot.press("tab")
     shot(pilot, f"22-situation-factors-{size[0]}x{size[1]}")
     pilot.press("tab")
+    assert pygame.display.get_surface().get_size() == size
+    _every_hotspot_inside(pilot, size)
     pilot.press("enter")
     pilot.press("3")                      # tackle: random branch
-    while pilot.screen == "situation":
-        pilot.press("1")
-    while pilot.screen != "debrief":
-        pilot.press("enter")
+    pilot.until("ending", press="1", max_steps=10)
+    pilot.until("debrief")
     shot(pilot, f"23-debrief-{size[0]}x{size[1]}")
+    _every_hotspot_inside(pilot, size)
+    assert any("Play again" in label for label in pilot.labels())
+
+
+def _every_hotspot_inside(pilot: Pilot, size: tuple[int, int]) -> None:
+    """Nothing a trainee must click is drawn off screen, at any supported size."""
+    window = pygame.Rect((0, 0), size)
+    outside = [spot.label for spot in pilot.app.top.hotspots if not window.contains(spot.rect)]
+    assert not outside, f"{pilot.screen}: off screen at {size}: {outside}"
 
 
 def test_resize_text_size_contrast_and_full_screen(tmp_path: Path) -> None:
@@ -378,11 +387,7 @@ def test_a_critical_error_fails_the_session_and_leads_the_debrief(tmp_path: Path
     spray = next(c for c in session.choices() if c.id == "spray")
     clock.advance(1.0)
     pilot.press(str(spray.key))
-    for _ in range(6):                                    # ending, follow-up: continue to the debrief
-        if pilot.screen == "debrief":
-            break
-        pilot.press("enter")
-    assert pilot.screen == "debrief"
+    pilot.until("debrief", max_steps=6)                  # ending, follow-up: continue to the debrief
     shot(pilot, "40-debrief-critical")
     ended = of_type(records(tmp_path / "logs"), "session_ended")[0]
     assert ended["passed"] is False
@@ -412,8 +417,7 @@ def test_debrief_timeline_scrolls_to_any_situation(tmp_path: Path) -> None:
     for _ in range(steps):
         clock.advance(1.0)
         pilot.press("1")
-    while pilot.screen != "debrief":
-        pilot.press("enter")
+    pilot.until("debrief")
     assert "12. Step 12" not in pilot.labels()
     for _ in range(steps - 1):
         pilot.press("down")
@@ -449,3 +453,10 @@ def test_library_groups_by_call_type_and_shows_what_the_trainee_passed(tmp_path:
     assert screen._status("phone-not-gun", pilot.app.theme)[0].startswith("Passed")
     assert screen._status("crowd-park-party", pilot.app.theme)[0].startswith("Not passed yet")
     assert screen._status("traffic-stop-night", pilot.app.theme)[0] == "Not tried yet"
+
+
+def test_pilot_until_is_bounded(tmp_path: Path) -> None:
+    pilot, _ = make_pilot(tmp_path, trainee="t1")
+    with pytest.raises(TimeoutError, match="'debrief' did not show within 2 presses"):
+        pilot.until("debrief", press="tab", max_steps=2)  # tab never leaves the briefing
+    pilot.until("briefing", max_steps=1)  # already there: no press needed

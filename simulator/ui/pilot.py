@@ -77,6 +77,17 @@ class Pilot:
                 return
             self.app.step()
 
+    def until(self, screen: str, *, press: str | int = "enter", max_steps: int = 20) -> None:
+        """Press `press` until `screen` shows; raise after `max_steps` presses instead of looping for ever."""
+        for _ in range(max_steps):
+            if self.screen == screen:
+                return
+            if not self.app.running:
+                break
+            self.press(press)
+        if self.screen != screen:
+            raise TimeoutError(f"'{screen}' did not show within {max_steps} presses of {press!r}; on '{self.screen}'")
+
     def screenshot(self, path: str | os.PathLike[str]) -> Path:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
