@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from simulator.scenario.model import Branch, Option, RandomNext, Scenario, Situation, condition_holds
+from simulator.scenario.model import Branch, Option, RandomNext, Scenario, condition_holds
 
 # The state budget: past either, the walk stops and the scenario is refused with
 # `too_many_states()` (lint, explore). The bundled scenarios have at most 40 states.
@@ -224,11 +224,3 @@ def _conditions(next_: object) -> Iterator[dict]:
         for branch in next_:
             if branch.when:
                 yield branch.when
-
-
-def situation_exits(situation: Situation) -> Iterator[tuple[str, object]]:
-    """(label, next) for every way out of a situation, for lint and graphs."""
-    for option in situation.options:
-        yield option.id, option.next
-    if situation.timeout is not None:
-        yield "timeout", situation.timeout

@@ -38,10 +38,6 @@ class SessionGuard(Protocol):
     def abort(self, reason: str) -> None: ...
 
 
-class WindowError(Exception):
-    """The window loop failed; the message is one line for the user."""
-
-
 class App:
     def __init__(
         self,
