@@ -74,9 +74,9 @@ def test_timeout_scores_zero_and_takes_timeout_target(tmp_path: Path) -> None:
     clock.advance(5)
     session.assess("active_resistant")
     clock.advance(10)
-    assert session.tick() is False  # 15.0 s exactly is still within the limit
+    assert not session.tick()  # 15.0 s exactly is still within the limit
     clock.advance(0.5)
-    assert session.tick() is True
+    assert session.tick()
     timeout = records_of(session, "timeout")[0]
     assert (timeout["situation"], timeout["phase"]) == ("a", "plan")
     assert records_of(session, "situation_scored")[0]["scores"] == {"assess": 0.0, "plan": 0.0, "act": 0.0, "time": 0.0, "total": 0.0}
@@ -220,7 +220,7 @@ def test_pause_freezes_the_window_and_is_logged(tmp_path) -> None:
     session.pause()
     assert session.paused and session.time_left() == 6.0
     clock.advance(100)
-    assert session.time_left() == 6.0 and session.tick() is False
+    assert session.time_left() == 6.0 and not session.tick()
     with pytest.raises(ValueError, match="paused"):
         session.assess("passive_resistant")
     session.resume()
@@ -230,4 +230,23 @@ def test_pause_freezes_the_window_and_is_logged(tmp_path) -> None:
     assert records_of(session, "assessment")[0]["decision_s"] == 5.0
     assert records_of(session, "resumed")[0]["paused_s"] == 100.0
     clock.advance(5.5)
-    assert session.tick() is True      # 4 + 1 + 5.5 = 10.5 s of decision time: over the limit
+    assert session.tick()      # 4 + 1 + 5.5 = 10.5 s of decision time: over the limit
+
+
+def test_inputs_say_what_happened(tmp_path: Path) -> None:
+    """The window reads outcomes, never the log: entered, acted, timed out, ended."""
+    situations = {"a": sit("passive_resistant", [opt("talk", "communication", "b")]),
+                  "b": sit("passive_resistant", [opt("talk", "communication", "end")], time_limit_s=5, timeout="end")}
+    session, clock = start(write_scenario(tmp_path, situations, {"end": ending()}))
+    assert session.last_situation_id == "a"
+    outcome = session.assess("passive_resistant")
+    assert not outcome and not outcome.new_visit and outcome.action is None
+    outcome = session.act("talk")
+    assert outcome.action is not None and outcome.action["option"] == "talk"
+    assert outcome.entered == "b" and outcome.new_visit and not outcome.timed_out
+    session.shown()
+    clock.advance(6)
+    outcome = session.assess("passive_resistant")  # too late: the timeout is taken instead
+    assert outcome.timed_out and outcome.ending == "end" and outcome.action is None
+    assert session.last_situation_id == "b" and session.situation_id is None
+    assert session.proceed().finished

@@ -8,6 +8,7 @@ from simulator.engine.debrief import Debrief, SituationReport, debrief_from_reco
 from simulator.engine.scoring import DEFAULT_RUBRIC, Rubric, load_rubric
 from simulator.engine.session import (
     Choice,
+    Outcome,
     Phase,
     Session,
     SessionSettings,
@@ -18,6 +19,7 @@ from simulator.engine.session import (
 __all__ = [
     "DEFAULT_RUBRIC",
     "Choice",
+    "Outcome",
     "Clock",
     "Debrief",
     "FakeClock",

@@ -79,6 +79,41 @@ class SessionStopped(Exception):
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """What one input led to, so the window never reads the log to find out."""
+
+    timed_out: bool = False  # the decision window had run out: the timeout was taken instead
+    waited: bool = False  # ... and the author counts running out as a deliberate wait
+    action: dict[str, Any] | None = None  # the act recorded, as written to the log
+    entered: str | None = None  # the situation that began
+    ending: str | None = None  # the ending reached
+    finished: bool = False  # the session ended (debrief)
+
+    @property
+    def new_visit(self) -> bool:
+        """The screen moves on to another situation, an ending, or past a timeout."""
+        return self.timed_out or self.entered is not None or self.ending is not None
+
+    def __bool__(self) -> bool:  # `if session.tick():` reads "if time ran out"
+        return self.timed_out
+
+    @classmethod
+    def of(cls, records: list[dict[str, Any]]) -> Outcome:
+        by_type = {r["type"]: r for r in records}
+        timeout = by_type.get("timeout")
+        entered = by_type.get("situation_entered")
+        ending = by_type.get("ending_reached")
+        return cls(
+            timed_out=timeout is not None,
+            waited=bool(timeout and timeout.get("wait")),
+            action=by_type.get("action"),
+            entered=entered["situation"] if entered else None,
+            ending=ending["ending"] if ending else None,
+            finished="session_ended" in by_type,
+        )
+
+
+@dataclass(frozen=True)
 class Choice:
     id: str
     label: str
@@ -164,6 +199,7 @@ class Session:
         self.session_id = log.path.stem if log is not None else new_session_id(settings.trainee)
         self.variables: dict[str, int] = dict(self.scenario.variables)
         self.situation_id: str | None = None
+        self.last_situation_id: str | None = None  # kept once an ending is reached (e.g. for a live preview)
         self.ending_id: str | None = None
         self.records: list[dict[str, Any]] = []
         self._origin = clock.now()
@@ -277,12 +313,12 @@ class Session:
         return debrief_from_records(self.records, self.loaded, self.settings.lang)
 
     # --- inputs --------------------------------------------------------------------------
-    def begin(self, at_situation: str | None = None) -> None:
+    def begin(self, at_situation: str | None = None) -> Outcome:
         """Leave the briefing for the start (or, for an author's preview, `at_situation`)."""
         self._require(Phase.BRIEFING)
         if at_situation is not None and at_situation not in self.scenario.situations:
             raise ValueError(f"unknown situation {at_situation!r}")
-        self._enter(at_situation or self.scenario.start)
+        return self._outcome(lambda: self._enter(at_situation or self.scenario.start))
 
     def shown(self, at: float | None = None) -> None:
         at = self._at(at)
@@ -294,22 +330,22 @@ class Session:
             if visit.first_step:  # the window opens when the first choices appear
                 visit.window_start = at
 
-    def assess(self, behaviour: Behaviour | str, at: float | None = None) -> None:
+    def assess(self, behaviour: Behaviour | str, at: float | None = None) -> Outcome:
         self._require(Phase.ASSESS)
         try:
             chosen = Behaviour(behaviour)
         except ValueError:
             raise ValueError(f"unknown behaviour {behaviour!r}") from None
         at = self._at(at)
-        self._assess(chosen, at)
+        return self._outcome(lambda: self._assess(chosen, at))
 
-    def plan(self, tactic_ids: Iterable[str], at: float | None = None) -> None:
+    def plan(self, tactic_ids: Iterable[str], at: float | None = None) -> Outcome:
         self._require(Phase.PLAN)
         chosen = _unique_ids(tactic_ids, [t.id for t in self._current().tactics], "tactic")
         at = self._at(at)
-        self._plan(chosen, at)
+        return self._outcome(lambda: self._plan(chosen, at))
 
-    def act(self, option_id: str, at: float | None = None) -> None:
+    def act(self, option_id: str, at: float | None = None) -> Outcome:
         self._require(Phase.ACT)
         situation = self._current()
         try:
@@ -317,16 +353,18 @@ class Session:
         except KeyError:
             raise ValueError(f"unknown option {option_id!r} in situation '{self.situation_id}'") from None
         at = self._at(at)
-        self._act(option_id, at)
+        return self._outcome(lambda: self._act(option_id, at))
 
-    def tick(self, now: float | None = None) -> bool:
-        """Take the timeout if the decision window has run out; True if it did."""
+    def tick(self, now: float | None = None) -> Outcome:
+        """Take the timeout if the decision window has run out (the outcome is then true)."""
         if self.paused or self.phase not in DECISION_PHASES or not self._expired(self._at(now)):
-            return False
-        self._timeout()
-        return True
+            return Outcome()
+        return self._outcome(self._timeout)
 
-    def proceed(self) -> None:
+    def proceed(self) -> Outcome:
+        return self._outcome(self._proceed)
+
+    def _proceed(self) -> None:
         self._require(Phase.ENDING)
         ending = self.ending
         assert ending is not None
@@ -337,7 +375,10 @@ class Session:
         else:
             self._finish(None)
 
-    def follow_up(self, ids: Iterable[str], at: float | None = None) -> None:
+    def follow_up(self, ids: Iterable[str], at: float | None = None) -> Outcome:
+        return self._outcome(lambda: self._follow_up(ids, at))
+
+    def _follow_up(self, ids: Iterable[str], at: float | None) -> None:
         self._require(Phase.FOLLOW_UP)
         ending = self.ending
         assert ending is not None
@@ -393,7 +434,7 @@ class Session:
             self.abort("step_cap")
             return
         situation = self.scenario.situations[node_id]
-        self.situation_id = node_id
+        self.situation_id = self.last_situation_id = node_id
         self._write(
             "situation_entered",
             situation=node_id,
@@ -535,6 +576,11 @@ class Session:
         self._phases.finish()
 
     # --- helpers -------------------------------------------------------------------------------
+    def _outcome(self, step: Callable[[], None]) -> Outcome:
+        mark = len(self.records)
+        step()
+        return Outcome.of(self.records[mark:])
+
     def _current(self) -> Situation:
         situation = self.situation
         if situation is None:

@@ -7,11 +7,12 @@ told when the window closes or crashes, it aborts the session with a reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator.engine import Phase, Session, SessionSettings, open_session_log
+from simulator.engine import Outcome, Phase, Session, SessionSettings, open_session_log
 from simulator.scenario import LoadedScenario
 from simulator.ui.library import LibraryEntry, library_order, load_entry, scan_library, trainee_progress
 
@@ -170,26 +171,21 @@ class PlayFlow:
             return DebriefScreen(self, session.debrief, log_path=self._log_path(), lessons=lessons)
         return self.after_session()
 
-    def send(self, engine_call) -> None:
+    def send(self, engine_call: Callable[[], Outcome]) -> None:
         """Run one engine input, then show the screen for where it led.
 
         A late input (after the window ran out) makes the engine take the
-        timeout instead; the new records tell us so, and the next screen says it.
+        timeout instead; the outcome says so, and the next screen tells the trainee.
         """
         session = self.session
         assert session is not None
-        mark = len(session.records)
-        engine_call()
-        new = session.records[mark:]
-        types = {record.get("type") for record in new}
-        if "timeout" in types:
+        outcome = engine_call()
+        if outcome.timed_out:
             self.notice = self.app.strings("situation.timed_out")
-        new_visit = bool(types & {"situation_entered", "timeout", "ending_reached"})
-        action = next((r for r in new if r.get("type") == "action"), None)
-        if action is not None and session.settings.feedback == "immediate":
-            self.app.show(self._coach(session, action, lambda: self.changed(new_visit=new_visit)))
+        if outcome.action is not None and session.settings.feedback == "immediate":
+            self.app.show(self._coach(session, outcome.action, lambda: self.changed(new_visit=outcome.new_visit)))
             return
-        self.changed(new_visit=new_visit)
+        self.changed(new_visit=outcome.new_visit)
 
     def _coach(self, session: Session, action: dict, then) -> Screen:
         """The feedback screen for the act just recorded (its report rebuilt from the log records)."""

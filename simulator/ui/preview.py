@@ -51,10 +51,8 @@ class Watcher:
     def position(self) -> str | None:
         """The situation the author is looking at (the last one entered), kept across reloads."""
         session = self.flow.session
-        if session is not None:
-            entered = [r["situation"] for r in session.records if r.get("type") == "situation_entered"]
-            if entered:
-                self._last_position = entered[-1]
+        if session is not None and session.last_situation_id is not None:
+            self._last_position = session.last_situation_id
         return self._last_position
 
     def reload(self) -> None:

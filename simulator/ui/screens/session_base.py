@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from simulator.engine import Session
+from simulator.engine import Outcome, Session
 from simulator.ui.input import Intent, Kind
 from simulator.ui.screens.base import Screen
 
@@ -19,7 +19,7 @@ class SessionScreen(Screen):
         self.flow = flow
         self.session = session
 
-    def send(self, engine_call: Callable[[], None]) -> None:
+    def send(self, engine_call: Callable[[], Outcome]) -> None:
         self.flow.send(engine_call)
 
     def handle(self, intent: Intent) -> None:
