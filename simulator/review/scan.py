@@ -73,6 +73,7 @@ class Review:
     filtered_out: int = 0
     key_used: bool = False
     sessions: SessionSpool = field(default_factory=SessionSpool)
+    academy: dict[str, Any] | None = None  # readiness, cohorts, annotations (simulator/academy), when asked for
 
     def warn(self, message: str) -> None:
         if len(self.warnings) < MAX_WARNINGS:

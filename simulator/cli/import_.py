@@ -1,0 +1,81 @@
+"""`uofsim import PATH… [--db URL] [--key-file FILE]`: verify session logs and
+store them in the academy store (docs/store.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from simulator.cli.errors import UserError
+
+PROGRESS_FROM = 1000  # files: below this an import takes a second or two, no bar needed
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="session log files or folders (searched recursively for *.jsonl)")
+    add_db_argument(parser)
+    parser.add_argument("--key-file", type=Path, metavar="FILE", help="the academy key, to check each record's mac (default: $UOFSIM_LOG_KEY)")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help=f"progress bar on standard error (default: on a terminal, from {PROGRESS_FROM} files)")
+
+
+def add_db_argument(parser: argparse.ArgumentParser, help_text: str = "the academy store") -> None:
+    parser.add_argument("--db", metavar="URL",
+                        help=f"{help_text}: a file path or sqlite:///PATH, or postgresql://USER@HOST/DB "
+                             "(default: $UOFSIM_DB, else ./academy.db)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from simulator.logbook import KeyFileError, LogReadError, load_key
+    from simulator.store import StoreError, open_store, resolve_url
+    from simulator.store.ingest import import_logs
+
+    try:
+        key = load_key(args.key_file)
+        store = open_store(args.db)
+    except (KeyFileError, StoreError) as exc:
+        raise UserError(str(exc)) from None
+    try:
+        bar = ProgressBar(sys.stderr) if _show_progress(args.progress) else None
+        result = import_logs(store, args.paths, key=key, progress=bar)
+        if bar is not None:
+            bar.done()
+    except LogReadError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        store.close()
+    print(result.line(_shown_db(resolve_url(args.db))))
+    return 1 if result.quarantined or result.skipped else 0
+
+
+def _show_progress(flag: bool | None) -> bool:
+    return flag if flag is not None else sys.stderr.isatty()
+
+
+def _shown_db(url: str) -> str:
+    from simulator.store.db import _where
+
+    return _where(url)
+
+
+class ProgressBar:
+    """`[#####.....] 5000/10000 logs` redrawn in place; only when asked or on a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, out: object) -> None:
+        self.out = out
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_FROM and not self.shown and done == total:
+            return
+        filled = self.WIDTH * done // max(total, 1)
+        self.out.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} logs")  # type: ignore[attr-defined]
+        self.out.flush()  # type: ignore[attr-defined]
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.out.write("\n")  # type: ignore[attr-defined]
