@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from simulator.cli.errors import UserError
+from simulator.cli.errors import UsageError, UserError
 
 PROGRESS_FROM = 1000  # files: below this an import takes a second or two, no bar needed
 
@@ -79,3 +79,49 @@ class ProgressBar:
     def done(self) -> None:
         if self.shown:
             self.out.write("\n")  # type: ignore[attr-defined]
+
+
+# --- play and run: --cohort, and --db to store the session as it ends ---------------------
+
+MAX_COHORT = 64
+
+
+def add_store_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cohort", metavar="NAME", help="the trainee's intake or class, logged in session_started")
+    parser.add_argument("--db", metavar="URL", help="also store the session in the academy store as it ends "
+                        "(the log file stays the record; see docs/store.md)")
+
+
+def check_cohort(name: str | None) -> str | None:
+    if name is None:
+        return None
+    if not name.strip() or len(name) > MAX_COHORT or any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise UsageError(f"--cohort must be 1 to {MAX_COHORT} printable characters")
+    return name
+
+
+def store_session(url: str | None, path: Path, key: bytes | None) -> int:
+    """Store a just-written log (play/run --db). The log is already safe on
+    disk, so a store that cannot be reached is a one-line error (exit 1) telling
+    the instructor to import the log later; nothing is lost."""
+    if url is None:
+        return 0
+    from simulator.store import StoreError, open_store
+    from simulator.store.ingest import store_one
+
+    try:
+        store = open_store(url)
+        try:
+            store_one(store, path, key)
+        finally:
+            store.close()
+    except StoreError as exc:
+        raise UserError(f"{exc}; the session log {path} is complete: import it later with `uofsim import`") from None
+    except Exception as exc:  # the database went away mid-write: the log still holds everything
+        import sqlalchemy as sa
+
+        if not isinstance(exc, sa.exc.SQLAlchemyError):
+            raise
+        raise UserError(f"cannot store the session ({type(exc).__name__}); the session log {path} is complete: "
+                        "import it later with `uofsim import`") from None
+    return 0

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import time
 import signal
 from collections.abc import Callable
 from pathlib import Path
 
+from simulator.cli.import_ import add_store_arguments, check_cohort, store_session
 from simulator.cli.errors import UsageError, UserError
 
 LANGUAGES = ("en", "fr")
@@ -19,6 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trainee", metavar="ID", help="trainee id (default: asked on the first screen)")
     parser.add_argument("--log-dir", metavar="DIR", help="log folder (default: $UOFSIM_LOG_DIR or ./sessions)")
     parser.add_argument("--log-key-file", metavar="FILE", help="academy key for log MACs (default: $UOFSIM_LOG_KEY)")
+    add_store_arguments(parser)
     parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of scenario texts and the interface")
     parser.add_argument("--seed", type=int, help="seed for random branches (default: drawn and logged)")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
@@ -72,8 +75,16 @@ def run(args: argparse.Namespace) -> int:
 
     config = PlayConfig(library_dir=library_dir, scenario=loaded, trainee=args.trainee,
                         log_dir=resolve_log_dir(args.log_dir), log_key=key, lang=args.lang,
-                        seed=args.seed, time_scale=args.time_scale)
-    return open_window(config, size=size, fullscreen=args.fullscreen, high_contrast=args.high_contrast)
+                        seed=args.seed, time_scale=args.time_scale, cohort=check_cohort(args.cohort))
+    started = time.time()
+    status = open_window(config, size=size, fullscreen=args.fullscreen, high_contrast=args.high_contrast)
+    if args.db:
+        # Sessions are stored when the window closes (each log is already
+        # complete on disk; the store is an index of them).
+        for path in sorted(config.log_dir.glob("*.jsonl")):
+            if path.stat().st_mtime >= started - 1:
+                store_session(args.db, path, key)
+    return status
 
 
 HEADLESS_DRIVERS = ("offscreen", "dummy")

@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from simulator.cli.errors import UsageError, UserError
+from simulator.cli.import_ import add_store_arguments, check_cohort, store_session
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--log-key-file", metavar="FILE", help="academy key for log MACs (default: $UOFSIM_LOG_KEY)")
     parser.add_argument("--lang", default="en", help="language of the session (default: en)")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="X", help="multiply every time limit")
+    add_store_arguments(parser)
     parser.add_argument("--pace", type=float, default=0.0, metavar="SECONDS",
                         help="real seconds to wait before each decision (demos and crash tests)")
 
@@ -60,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
 
     seed = args.seed if args.seed is not None else _random_seed()
-    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless")
+    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless",
+                               cohort=check_cohort(args.cohort))
     if answers is not None:
         decider = AnswersDecider(answers, args.answers)
     elif args.policy == "random":
@@ -93,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"community: {debrief.community:.1f}")
     print(f"log: {log.path}")
     sys.stdout.flush()
-    return 0
+    return store_session(args.db, log.path, key)
 
 
 def _random_seed() -> int:

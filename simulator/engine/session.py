@@ -92,6 +92,7 @@ class SessionSettings:
     time_scale: float = 1.0
     mode: str = "window"
     workstation: str = field(default_factory=socket.gethostname)
+    cohort: str | None = None  # issue 14: logged in session_started only when given
 
     def __post_init__(self) -> None:
         if not self.time_scale > 0:
@@ -212,6 +213,7 @@ class Session:
             rubric=session.rubric.identity(),
             mode=settings.mode,
             time_scale=settings.time_scale,
+            **({"cohort": settings.cohort} if settings.cohort else {}),
         )
         return session
 

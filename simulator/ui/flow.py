@@ -32,6 +32,7 @@ class PlayConfig:
     lang: str = "en"
     seed: int | None = None
     time_scale: float = 1.0
+    cohort: str | None = None
 
 
 class PlayFlow:
@@ -98,7 +99,7 @@ class PlayFlow:
         assert entry.loaded is not None and self.trainee is not None
         settings = SessionSettings(
             trainee=self.trainee, seed=self.config.seed, lang=self.config.lang,
-            time_scale=self.config.time_scale, mode="window",
+            time_scale=self.config.time_scale, mode="window", cohort=self.config.cohort,
         )
         clock = self.app.clock
         log = open_session_log(self.config.log_dir, settings, clock, self.config.log_key)
