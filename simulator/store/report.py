@@ -92,11 +92,12 @@ def _all_facts(conn: sa.Connection, dialect: str,
         yield facts, (row.log if with_log else None), json.loads(row.warnings) if row.warnings else []
 
 
-def _decision(r: Any) -> Decision:
+def _decision(row: Any) -> Decision:
+    r = row._mapping  # `t` is also the name of a Row method
     return Decision(
-        r.seq, r.t, r.kind, r.situation, None if r.response is None else json.loads(r.response), r.expected,
-        r.score, r.decision_s, r.verdict, r.level, r.range_max, r.severity, bool(r.critical), bool(r.reportable),
-        r.phase,
+        r["seq"], r["t"], r["kind"], r["situation"], None if r["response"] is None else json.loads(r["response"]),
+        r["expected"], r["score"], r["decision_s"], r["verdict"], r["level"], r["range_max"], r["severity"],
+        bool(r["critical"]), bool(r["reportable"]), r["phase"],
     )
 
 

@@ -1,0 +1,287 @@
+"""The academy store on SQLite and on a real PostgreSQL server (issue 14).
+
+The PostgreSQL cluster is started by the tests themselves (initdb + pg_ctl on
+a free localhost port) and stopped at the end; its tests skip, saying why,
+only when the PostgreSQL binaries are not installed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store_support import (
+    PG_BIN,
+    create_database,
+    postgres_cluster,
+    python_cli,
+    run_cli,
+    templates,
+    write_corpus,
+)
+
+CORPUS = 600
+
+
+@pytest.fixture(scope="module")
+def pg_server() -> Iterator[str]:
+    if not (PG_BIN / "initdb").exists():
+        pytest.skip(f"PostgreSQL binaries not found in {PG_BIN} (install the Debian postgresql package)")
+    with postgres_cluster() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty store on each backend."""
+    if request.param == "sqlite":
+        return str(tmp_path / "academy.db")
+    server = request.getfixturevalue("pg_server")
+    return create_database(server, f"t{abs(hash(request.node.nodeid)) % 10**9}")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("corpus")
+    sessions = templates(base / "templates")
+    write_corpus(base / "logs", sessions, CORPUS)
+    return base / "logs"
+
+
+def review_json(*argv: str) -> tuple[int, dict[str, Any], str]:
+    code, out, err = run_cli(["review", *argv, "--format", "json"])
+    assert out, err
+    return code, json.loads(out), err
+
+
+def comparable(report: dict[str, Any]) -> dict[str, Any]:
+    """Every figure; `files` and `duplicates` count files, which a store does not hold."""
+    report = json.loads(json.dumps(report))
+    for key in ("files", "duplicates"):
+        report["totals"].pop(key)
+    report.pop("academy", None)
+    return report
+
+
+def imported(db: str, *paths: Path | str, extra: tuple[str, ...] = ()) -> tuple[int, str, str]:
+    return run_cli(["import", *map(str, paths), "--db", db, *extra])
+
+
+def test_import_twice_then_store_review_equals_file_review(db: str, corpus: Path) -> None:
+    code, out, err = imported(db, corpus)
+    assert code == 0, err
+    assert f"{CORPUS} new session(s), 0 already stored" in out
+    code, out, _ = imported(db, corpus)
+    assert code == 0 and f"0 new session(s), {CORPUS} already stored" in out
+    _, from_files, _ = review_json(str(corpus))
+    _, from_store, _ = review_json("--db", db)
+    assert from_store["totals"]["sessions"] == CORPUS
+    assert comparable(from_store) == comparable(from_files)
+
+
+def test_renamed_copies_are_the_same_sessions(db: str, corpus: Path, tmp_path: Path) -> None:
+    copies = tmp_path / "usb-stick"
+    copies.mkdir()
+    originals = sorted(corpus.rglob("*.jsonl"))[:40]
+    for n, path in enumerate(originals):
+        shutil.copy(path, copies / f"Copy of {n} - session.jsonl")
+    code, out, err = imported(db, copies)
+    assert code == 0 and "40 new session(s)" in out, err
+    code, out, _ = imported(db, originals[0].parent)
+    assert code == 0
+    _, report, _ = review_json("--db", db)
+    ids = {p.stem for p in originals}
+    assert report["totals"]["sessions"] == len(list(originals[0].parent.glob("*.jsonl"))) + len(ids - {p.stem for p in originals[0].parent.glob("*.jsonl")})
+    assert len({row["session_id"] for row in report["sessions"]}) == report["totals"]["sessions"]
+
+
+def test_tampered_logs_are_quarantined_never_counted(db: str, corpus: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    source = sorted(corpus.rglob("*.jsonl"))
+    for path in source[:10]:
+        shutil.copy(path, folder / path.name)
+    victim = folder / source[3].name
+    lines = victim.read_bytes().splitlines(keepends=True)
+    lines[2] = lines[2].replace(b'"score":', b'"score": ', 1) if b'"score":' in lines[2] else lines[2][:-2] + b" }\n"
+    victim.write_bytes(b"".join(lines))
+    code, out, err = imported(db, folder)
+    assert code == 1
+    assert "9 new session(s)" in out and "1 tampered (quarantined" in out
+    assert victim.name in err and "tampered" in err
+    code, _, _ = imported(db, folder)  # again: still quarantined once, nothing counted
+    _, report, _ = review_json("--db", db)
+    _, files, _ = review_json(str(folder))
+    assert report["totals"]["sessions"] == 9 and report["totals"]["tampered"] == 1
+    assert report["tampered"] == files["tampered"]
+    assert comparable(report) == comparable(files)
+
+
+def test_eight_importers_at_once(db: str, corpus: Path) -> None:
+    """Eight workstations import overlapping folders into one store at the same time."""
+    folders = sorted(p for p in corpus.iterdir() if p.is_dir())
+    processes = [python_cli("import", str(folders[n % len(folders)]), str(folders[(n + 1) % len(folders)]), "--db", db)
+                 for n in range(8)]
+    results = [(p.wait(timeout=300), p.stdout.read().decode(), p.stderr.read().decode()) for p in processes]
+    for p in processes:
+        p.stdout.close()
+        p.stderr.close()
+    assert all(code == 0 for code, _, _ in results), results
+    new = sum(int(out.split(": ")[1].split(" new")[0]) for _, out, _ in results)
+    assert new == CORPUS  # each session stored by exactly one of them
+    _, report, _ = review_json("--db", db)
+    assert report["totals"]["sessions"] == CORPUS
+    assert len({row["session_id"] for row in report["sessions"]}) == CORPUS
+
+
+def test_annotations_are_shown_and_cannot_be_edited_unnoticed(db: str, corpus: Path, tmp_path: Path) -> None:
+    logs = sorted(corpus.rglob("*.jsonl"))[:5]
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    for p in logs:
+        shutil.copy(p, folder / p.name)
+    assert imported(db, folder)[0] == 0
+    sid = logs[0].stem
+    key = tmp_path / "academy.key"
+    key.write_text("academy-secret\n")
+    assert run_cli(["annotate", sid, "--by", "sgt-lee", "--note", "good use of cover", "--db", db, "--key-file", str(key)])[0] == 0
+    assert run_cli(["annotate", sid, "--by", "sgt-lee", "--remediation", "repeat crisis drills", "--db", db, "--key-file", str(key)])[0] == 0
+    assert run_cli(["annotate", sid, "--by", "insp-roy", "--sign-off", "--db", db, "--key-file", str(key)])[0] == 0
+    code, _, err = run_cli(["annotate", "no-such-session", "--by", "sgt-lee", "--note", "x", "--db", db])
+    assert code == 1 and "not in the store" in err and "Traceback" not in err
+    _, report, _ = review_json("--db", db)
+    kinds = [(a["kind"], a["by"]) for a in report["academy"]["annotations"]]
+    assert kinds == [("note", "sgt-lee"), ("remediation", "sgt-lee"), ("sign-off", "insp-roy")]
+    code, out, _ = run_cli(["review", "--db", db])
+    assert "Instructor annotations" in out and "good use of cover" in out
+    code, out, _ = run_cli(["verify", "--db", db, "--key-file", str(key)])
+    assert code == 0 and "annotations: ok (3, MACs checked)" in out
+    _edit_annotation(db, 1, "no remediation needed")
+    code, out, _ = run_cli(["verify", "--db", db])
+    assert code == 1 and "annotations: tampered at #1" in out
+
+
+def _edit_annotation(db: str, position: int, text: str) -> None:
+    import sqlalchemy as sa
+
+    from simulator.store import open_store
+
+    store = open_store(db)
+    with store.writing() as conn:
+        conn.execute(sa.text("UPDATE annotations SET text = :t WHERE position = :p"), {"t": text, "p": position})
+    store.close()
+
+
+def test_verify_db_notices_a_removed_end_record(db: str, corpus: Path, tmp_path: Path) -> None:
+    log = sorted(corpus.rglob("*.jsonl"))[0]
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    copy = folder / log.name
+    shutil.copy(log, copy)
+    assert imported(db, folder)[0] == 0
+    copy.write_bytes(b"".join(copy.read_bytes().splitlines(keepends=True)[:-1]))
+    code, out, _ = run_cli(["verify", str(folder)])
+    assert code == 0 and "incomplete" in out  # the chain alone cannot tell
+    code, out, _ = run_cli(["verify", str(folder), "--db", db])
+    assert code == 1 and "truncated" in out and "it ended (complete)" in out
+
+
+def test_readiness_rule_and_cohorts(db: str, corpus: Path, tmp_path: Path) -> None:
+    assert imported(db, corpus)[0] == 0
+    settings = tmp_path / "academy.yaml"
+    settings.write_text("required_scenarios: [phone-not-gun, shoplifter-flees]\n"
+                        "readiness:\n  pass_required: true\n  no_critical_in_last: 3\n  min_competency: 70\n")
+    _, store_report, _ = review_json("--db", db, "--settings", str(settings))
+    _, file_report, _ = review_json(str(corpus), "--settings", str(settings))
+    academy = store_report["academy"]
+    assert academy["readiness"] == file_report["academy"]["readiness"]
+    assert academy["cohorts"] == file_report["academy"]["cohorts"]
+    by_trainee = {r["trainee"]: r for r in academy["readiness"]}
+    assert len(by_trainee) == 25
+    for r in by_trainee.values():
+        assert r["answer"] == ("ready" if r["ready"] else "not yet, because " + "; ".join(r["reasons"]))
+        assert "community" in r["not_measured"]  # null everywhere: not measured, not failed
+        for name, value in r["competencies"].items():
+            assert (f"{name} {value:.1f} < 70" in r["answer"]) == (value < 70)
+    assert {c["cohort"] for c in academy["cohorts"]} == {"intake-1", "intake-2", "intake-3"}
+    assert sum(c["trainees"] for c in academy["cohorts"]) == 25
+    assert sum(c["sessions"] for c in academy["cohorts"]) == CORPUS
+    assert sum(c["ready"] for c in academy["cohorts"]) == sum(r["ready"] for r in by_trainee.values())
+
+
+def test_readiness_rule_on_hand_made_sessions(tmp_path: Path) -> None:
+    from review_support import ended, situation, write_log
+
+    from simulator.academy.readiness import academy_section
+    from simulator.academy.settings import AcademySettings
+
+    body = situation("s1", "cooperative", assessed="cooperative", plan_score=1.0, option="talk", level=1,
+                     verdict="reasonable", range_max="communication", total=1.0)
+    write_log(tmp_path, trainee="ana", minute=1, body=body + ended(40, False, criticals=1), scenario="drill")
+    write_log(tmp_path, trainee="ana", minute=2, body=body + ended(90, True), scenario="drill")
+    write_log(tmp_path, trainee="ben", minute=3, body=body + ended(95, True), scenario="drill")
+    settings = AcademySettings.model_validate({"required_scenarios": ["drill", "other"],
+                                               "readiness": {"no_critical_in_last": 3, "min_competency": 70}})
+    _, report, _ = review_json(str(tmp_path), "--format", "json")
+    section = academy_section(report["sessions"], settings, None)
+    ana, ben = section["readiness"]
+    assert ana["answer"] == "not yet, because has not passed other; critical error in 1 of the last 2 attempt(s)"
+    assert ben["answer"] == "not yet, because has not passed other"
+    assert ben["not_measured"] == ["perception", "tactics", "force", "communication", "safety", "authority", "time",
+                                   "community"]
+    lenient = AcademySettings.model_validate({"required_scenarios": ["drill"], "readiness": {"no_critical_in_last": 1}})
+    ana, ben = academy_section(report["sessions"], lenient, None)["readiness"]
+    assert ana["ready"] and ana["answer"] == "ready" and ben["ready"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("required_scenarios: [Phone]\n", "1:22: error:"),
+    ("readiness:\n  min_competency: 170\n", "2:19: error:"),
+    ("readiness:\n  typo: 1\n", "2:3: error:"),
+    ("- a\n", "expected a mapping"),
+])
+def test_bad_settings_file_is_one_line(tmp_path: Path, corpus: Path, text: str, message: str) -> None:
+    settings = tmp_path / "academy.yaml"
+    settings.write_text(text)
+    code, out, err = run_cli(["review", str(sorted(corpus.rglob("*.jsonl"))[0]), "--settings", str(settings)])
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("url, message", [
+    ("mysql://x/y", "unsupported scheme"),
+    ("sqlite:relative.db", "not valid"),
+    ("/no/such/folder/academy.db", "does not exist"),
+    ("postgresql://nobody@127.0.0.1:1/x", "cannot open the store"),
+])
+def test_bad_database_url_is_one_line(url: str, message: str, corpus: Path) -> None:
+    code, _, err = run_cli(["import", str(corpus), "--db", url])
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_run_logs_cohort_and_stores_the_session(tmp_path: Path) -> None:
+    db = str(tmp_path / "academy.db")
+    code, out, err = run_cli(["run", "scenarios/phone-not-gun.yaml", "--policy", "best", "--trainee", "r1",
+                              "--cohort", "2026-spring", "--log-dir", str(tmp_path / "logs"), "--db", db])
+    assert code == 0, err
+    log = Path(out.strip().splitlines()[-1].removeprefix("log: "))
+    assert json.loads(log.read_bytes().splitlines()[0])["cohort"] == "2026-spring"
+    row = sqlite3.connect(db).execute("SELECT cohort, status FROM sessions").fetchall()
+    assert row == [("2026-spring", "complete")]
+    code, out, _ = run_cli(["run", "scenarios/phone-not-gun.yaml", "--policy", "best", "--log-dir", str(tmp_path / "logs")])
+    log = Path(out.strip().splitlines()[-1].removeprefix("log: "))
+    assert "cohort" not in json.loads(log.read_bytes().splitlines()[0])
+
+
+def test_store_is_not_imported_by_validate() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys; from simulator.cli import main; main(['validate', 'scenarios/phone-not-gun.yaml']); print('sqlalchemy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert out.stdout.strip().endswith("False")
