@@ -90,6 +90,7 @@ def ralph_server(ralph: Path, user: str, password: str) -> Iterator[str]:
     """A Ralph LRS (filesystem backend) on a free port; yields its xAPI base URL."""
     base = Path(tempfile.mkdtemp(prefix="uofsim-ralph-"))
     env = {**os.environ, "RALPH_APP_DIR": str(base / "app"), "RALPH_AUTH_FILE": str(base / "auth.json"),
+           "RALPH_RUNSERVER_BACKEND": "fs",
            "RALPH_BACKENDS__DATA__FS__DEFAULT_DIRECTORY_PATH": str(base / "data"),
            "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(base / "data")}
     (base / "data").mkdir()
