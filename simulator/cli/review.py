@@ -51,6 +51,7 @@ def _configure_academy(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lrs", metavar="URL", help="xapi: POST the statements to this LRS (its xAPI base URL) instead of printing them")
     parser.add_argument("--lrs-user", metavar="USER", help="xapi: the LRS user (HTTP basic auth)")
     parser.add_argument("--lrs-password-file", type=Path, metavar="FILE", help="xapi: file holding the LRS password")
+    parser.add_argument("--lrs-batch", type=int, default=100, metavar="N", help="xapi: statements per POST (default: 100)")
     parser.add_argument("--accounts", type=Path, metavar="FILE",
                         help="xapi: CSV mapping trainee ids to LMS accounts (trainee,name[,homepage])")
 
@@ -231,7 +232,7 @@ def _delivery(args: argparse.Namespace) -> Any:
 
     try:
         return LrsTarget.from_options(args.lrs, args.lrs_user, args.lrs_password_file, args.xapi_homepage,
-                                      _accounts(args.accounts))
+                                      _accounts(args.accounts), args.lrs_batch)
     except LrsError as exc:
         raise UserError(str(exc)) from None
 

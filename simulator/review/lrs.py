@@ -23,6 +23,7 @@ from simulator.review.render_xapi import Accounts, check_homepage, iter_statemen
 from simulator.review.scan import Review
 
 BATCH = 100
+MAX_BATCH = 100_000
 ATTEMPTS = 5
 BACKOFF_S = 0.5  # doubled after each failed attempt
 TIMEOUT_S = 30
@@ -39,10 +40,11 @@ class LrsTarget:
     authorization: str | None
     homepage: str
     accounts: Accounts | None
+    batch: int = BATCH
 
     @classmethod
     def from_options(cls, url: str, user: str | None, password_file: Path | None, homepage: str,
-                     accounts: Accounts | None) -> LrsTarget:
+                     accounts: Accounts | None, batch: int = BATCH) -> LrsTarget:
         from urllib.parse import urlsplit
 
         parts = urlsplit(url)
@@ -53,7 +55,9 @@ class LrsTarget:
         auth = None
         if user is not None and password_file is not None:
             auth = "Basic " + base64.b64encode(f"{user}:{_password(password_file)}".encode()).decode("ascii")
-        return cls(url.rstrip("/"), auth, check_homepage(homepage), accounts)
+        if not 1 <= batch <= MAX_BATCH:
+            raise LrsError(f"--lrs-batch must be from 1 to {MAX_BATCH}")
+        return cls(url.rstrip("/"), auth, check_homepage(homepage), accounts, batch)
 
     @property
     def shown(self) -> str:
@@ -70,7 +74,7 @@ class Sent:
 
 def send_review(review: Review, target: LrsTarget) -> Sent:
     sent = Sent()
-    for batch in _batches(iter_statements(review, target.homepage, target.accounts), BATCH):
+    for batch in _batches(iter_statements(review, target.homepage, target.accounts), target.batch):
         stored = post_batch(target, batch)
         sent.statements += len(batch)
         sent.batches += 1

@@ -115,7 +115,7 @@ def session_statements(session: dict[str, Any], base: str, accounts: Accounts | 
     choices = (library or ScenarioChoices()).of(session["scenario"])
     for d in session.get("decisions", []):
         statement = _decision_statement(session, d, base, actor, registration, scenario, started)
-        statement["object"]["definition"].update(interaction(d, choices))
+        statement["object"]["definition"].update(interaction(d, choices, session.get("ending")))
         statements.append(statement)
     return statements
 
@@ -148,15 +148,22 @@ class ScenarioChoices:
         return found
 
 
-def interaction(d: dict[str, Any], scenario: Any) -> dict[str, Any]:
+def interaction(d: dict[str, Any], scenario: Any, ending: str | None = None) -> dict[str, Any]:
     """xAPI interaction definition of one decision: `choice`, the choices and the
     correct response pattern (assessments: the five behaviours; plans and acts:
-    the situation's tactics and options, when the scenario file is at hand)."""
+    the situation's tactics and options; follow-ups: the ending's; all when the
+    scenario file is at hand)."""
     from simulator.domain import Behaviour
 
     kind = d["phase"] if d["kind"] == "timeout" else d["kind"]  # a timeout is the step that ran out
     if kind == "assess":
         return _choice([(b.value, b.value.replace("_", " ")) for b in Behaviour], [d.get("expected")])
+    if kind == "follow_up":
+        end = scenario.endings.get(ending) if scenario is not None and ending else None
+        if end is None:
+            return {"interactionType": "choice"}
+        return _choice([(f.id, _en(f.label)) for f in end.follow_up],
+                       ["[,]".join(f.id for f in end.follow_up if str(f.rating) == "recommended")])
     situation = scenario.situations.get(d.get("situation")) if scenario is not None and d.get("situation") else None
     if situation is None:
         return {"interactionType": "choice"}
