@@ -8,6 +8,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -97,8 +98,11 @@ def ralph_server(ralph: Path, user: str, password: str) -> Iterator[str]:
     subprocess.run([str(ralph), "auth", "-u", user, "-p", password, "-s", "all", "-A", "lrs-admin", "https://academy.example",
                     "-w"], env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=base)
     port = free_port()
+    # Its own process group: `ralph runserver` starts uvicorn with a reloader
+    # child, and the whole group is stopped at the end.
     process = subprocess.Popen([str(ralph), "runserver", "-b", "fs", "-h", "127.0.0.1", "-p", str(port)], env=env,
-                               cwd=base, stdout=subprocess.DEVNULL, stderr=open(base / "server.log", "wb"))
+                               cwd=base, stdout=subprocess.DEVNULL, stderr=open(base / "server.log", "wb"),
+                               start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -111,11 +115,13 @@ def ralph_server(ralph: Path, user: str, password: str) -> Iterator[str]:
             raise RuntimeError("ralph did not start")
         yield f"http://127.0.0.1:{port}/xAPI"
     finally:
-        process.terminate()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
         with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(10)
-        if process.poll() is None:
-            process.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
         shutil.rmtree(base, ignore_errors=True)
 
 

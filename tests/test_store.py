@@ -101,6 +101,31 @@ def test_renamed_copies_are_the_same_sessions(db: str, corpus: Path, tmp_path: P
     assert len({row["session_id"] for row in report["sessions"]}) == report["totals"]["sessions"]
 
 
+@pytest.mark.xfail(strict=False, reason="file review dedupes by session id only once issue 12's review/scan.py change "
+                   "is merged; the store side (and this comparison) is ready")
+def test_file_review_with_renamed_copies_equals_store_review(db: str, corpus: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "share"
+    shutil.copytree(sorted(p for p in corpus.iterdir() if p.is_dir())[0], folder / "ws0")
+    (folder / "usb").mkdir()
+    for n, path in enumerate(sorted((folder / "ws0").glob("*.jsonl"))[:20]):
+        shutil.copy(path, folder / "usb" / f"Copy of {n}.jsonl")
+    assert imported(db, folder)[0] == 0
+    _, from_files, _ = review_json(str(folder))
+    _, from_store, _ = review_json("--db", db)
+
+    def figures(report: dict[str, Any]) -> dict[str, Any]:
+        report = comparable(report)
+        report.pop("warnings")  # file review also warns about each copy it skipped
+        report.pop("warnings_not_shown")
+        report["totals"].pop("warnings")
+        for row in report["sessions"]:
+            row.pop("path")  # whichever copy came first
+        return report
+
+    assert from_files["totals"]["sessions"] == from_store["totals"]["sessions"]
+    assert figures(from_files) == figures(from_store)
+
+
 def test_tampered_logs_are_quarantined_never_counted(db: str, corpus: Path, tmp_path: Path) -> None:
     folder = tmp_path / "logs"
     folder.mkdir()
