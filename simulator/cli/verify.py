@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.safetext import printable
-from simulator.cli.errors import UserError
+from simulator.cli.errors import UsageError, UserError
 
 if TYPE_CHECKING:
     from simulator.logbook import Verification
@@ -28,6 +28,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from simulator.logbook import KeyFileError, LogReadError, iter_log_files, load_key, verify_file
+
+    if not args.paths and not args.db:
+        raise UsageError("give the logs to verify (PATH…), or --db URL to check the store's annotations")
 
     try:
         key = load_key(args.key_file)

@@ -8,6 +8,7 @@ file review's. No log is read or verified again: that was done at import.
 
 from __future__ import annotations
 
+import functools
 import json
 import zlib
 from collections.abc import Iterator
@@ -69,7 +70,8 @@ def _all_facts(conn: sa.Connection, dialect: str,
         return sa.collate(table.c.session_id, "C") if dialect == "postgresql" else table.c.session_id
 
     sessions = _stream(conn, sa.select(*columns).order_by(by_id(s.sessions)))
-    decisions = _Grouped(_stream(conn, sa.select(s.decisions).order_by(by_id(s.decisions), s.decisions.c.seq)))
+    decision_columns = [s.decisions.c[name] for name in _DECISION_COLUMNS]
+    decisions = _Grouped(_stream(conn, sa.select(*decision_columns).order_by(by_id(s.decisions), s.decisions.c.seq)))
     scored = _Grouped(_stream(conn, sa.select(s.situation_scores).order_by(
         by_id(s.situation_scores), s.situation_scores.c.position)))
     comps = _Grouped(_stream(conn, sa.select(s.competencies).order_by(by_id(s.competencies))))
@@ -92,13 +94,24 @@ def _all_facts(conn: sa.Connection, dialect: str,
         yield facts, (row.log if with_log else None), json.loads(row.warnings) if row.warnings else []
 
 
+# The decision columns in Decision's field order (after session_id), so a row
+# unpacks straight into one: this loop runs once per decision in the store.
+_DECISION_COLUMNS = ("session_id", "seq", "t", "kind", "situation", "response", "expected", "score", "decision_s",
+                     "verdict", "level", "range_max", "severity", "critical", "reportable", "phase")
+
+
 def _decision(row: Any) -> Decision:
-    r = row._mapping  # `t` is also the name of a Row method
-    return Decision(
-        r["seq"], r["t"], r["kind"], r["situation"], None if r["response"] is None else json.loads(r["response"]),
-        r["expected"], r["score"], r["decision_s"], r["verdict"], r["level"], r["range_max"], r["severity"],
-        bool(r["critical"]), bool(r["reportable"]), r["phase"],
-    )
+    _, seq, t, kind, situation, response, *middle, critical, reportable, phase = row
+    return Decision(seq, t, kind, situation, None if response is None else _response(response), *middle,
+                    bool(critical), bool(reportable), phase)
+
+
+@functools.lru_cache(maxsize=65536)
+def _response(text: str) -> Any:
+    """A stored response (JSON). The same few ids and id lists recur across
+    thousands of decisions, so each distinct text is decoded once; lists are
+    shared between decisions, which is safe: nothing downstream mutates them."""
+    return json.loads(text)
 
 
 def _records(log: bytes) -> list[dict[str, Any]]:
@@ -120,9 +133,12 @@ class _Grouped:
         self.pending = next(rows, None)
 
     def take(self, session_id: str) -> list[Any]:
+        """The rows of `session_id` (each query selects session_id first)."""
         out = []
-        while self.pending is not None and self.pending.session_id <= session_id:
-            if self.pending.session_id == session_id:
-                out.append(self.pending)
-            self.pending = next(self.rows, None)
+        pending, rows = self.pending, self.rows
+        while pending is not None and pending[0] <= session_id:
+            if pending[0] == session_id:
+                out.append(pending)
+            pending = next(rows, None)
+        self.pending = pending
         return out
