@@ -310,3 +310,26 @@ def test_store_is_not_imported_by_validate() -> None:
     probe = "import sys; from simulator.cli import main; main(['validate', 'scenarios/phone-not-gun.yaml']); print('sqlalchemy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     assert out.stdout.strip().endswith("False")
+
+
+def test_progress_bar_and_summary_line(tmp_path: Path, corpus: Path) -> None:
+    code, out, err = run_cli(["import", str(corpus), "--db", str(tmp_path / "a.db"), "--progress"])
+    assert code == 0 and out.count("\n") == 1 and out.startswith(f"imported {CORPUS} file(s) into ")
+    assert f"] {CORPUS}/{CORPUS} logs" in err and err.endswith("\n")
+    code, out, err = run_cli(["import", str(corpus), "--db", str(tmp_path / "a.db")])
+    assert code == 0 and err == ""  # not a terminal, not asked: no bar
+
+
+def test_migrations_build_exactly_the_schema_the_code_uses(db: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from simulator.store import open_store
+    from simulator.store.schema import metadata
+
+    store = open_store(db)
+    try:
+        with store.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    finally:
+        store.close()

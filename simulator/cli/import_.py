@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     except (KeyFileError, StoreError) as exc:
         raise UserError(str(exc)) from None
     try:
-        bar = ProgressBar(sys.stderr) if _show_progress(args.progress) else None
+        # Asked for: always; by default: on a terminal, for long imports only.
+        bar = ProgressBar(sys.stderr, 0 if args.progress else PROGRESS_FROM) if _show_progress(args.progress) else None
         result = import_logs(store, args.paths, key=key, progress=bar)
         if bar is not None:
             bar.done()
@@ -64,12 +65,13 @@ class ProgressBar:
 
     WIDTH = 30
 
-    def __init__(self, out: object) -> None:
+    def __init__(self, out: object, from_files: int = PROGRESS_FROM) -> None:
         self.out = out
+        self.from_files = from_files
         self.shown = False
 
     def __call__(self, done: int, total: int) -> None:
-        if total < PROGRESS_FROM and not self.shown and done == total:
+        if total < self.from_files:
             return
         filled = self.WIDTH * done // max(total, 1)
         self.out.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} logs")  # type: ignore[attr-defined]
