@@ -333,3 +333,31 @@ def test_migrations_build_exactly_the_schema_the_code_uses(db: str) -> None:
             assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     finally:
         store.close()
+
+
+def test_window_session_is_stored_as_its_log_closes(tmp_path: Path) -> None:
+    """play --db: the session is in the store as soon as it ends, the window still open."""
+    import pygame
+
+    from simulator.cli.import_ import SessionStorer
+    from simulator.engine import FakeClock
+    from simulator.scenario import load_file
+    from simulator.ui.flow import PlayConfig
+    from simulator.ui.pilot import Pilot
+    from simulator.ui.run import play_app
+
+    db = str(tmp_path / "academy.db")
+    storer = SessionStorer(db, None)
+    contract = Path(__file__).parent / "fixtures" / "contract_example.yaml"
+    config = PlayConfig(library_dir=None, scenario=load_file(contract), trainee="t1", log_dir=tmp_path / "logs",
+                        seed=7, cohort="2026-B", on_log_closed=storer)
+    try:
+        pilot = Pilot(play_app(config, clock=FakeClock(1000.0), size=(1280, 720)))
+        pilot.press("enter")
+        pilot.press("escape")
+        pilot.press("q")  # quit: the log closes (aborted)
+    finally:
+        pygame.display.quit()
+    assert storer.report() == 0
+    rows = sqlite3.connect(db).execute("SELECT trainee, cohort, status FROM sessions").fetchall()
+    assert rows == [("t1", "2026-B", "aborted")]

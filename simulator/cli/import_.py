@@ -127,3 +127,25 @@ def store_session(url: str | None, path: Path, key: bytes | None) -> int:
         raise UserError(f"cannot store the session ({type(exc).__name__}); the session log {path} is complete: "
                         "import it later with `uofsim import`") from None
     return 0
+
+
+class SessionStorer:
+    """play --db: store each session as its log closes, without ever stopping
+    the window; a failure is kept and reported (one line each, exit 1) when
+    the window closes. The log is complete on disk either way."""
+
+    def __init__(self, url: str, key: bytes | None) -> None:
+        self.url = url
+        self.key = key
+        self.failures: list[str] = []
+
+    def __call__(self, path: Path) -> None:
+        try:
+            store_session(self.url, path, self.key)
+        except UserError as exc:
+            self.failures.append(str(exc))
+
+    def report(self) -> int:
+        for failure in self.failures:
+            print(failure, file=sys.stderr)
+        return 1 if self.failures else 0

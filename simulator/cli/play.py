@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import time
 import signal
 from collections.abc import Callable
 from pathlib import Path
 
-from simulator.cli.import_ import add_store_arguments, check_cohort, store_session
+from simulator.cli.import_ import SessionStorer, add_store_arguments, check_cohort
 from simulator.cli.errors import UsageError, UserError
 
 LANGUAGES = ("en", "fr")
@@ -76,15 +75,12 @@ def run(args: argparse.Namespace) -> int:
     config = PlayConfig(library_dir=library_dir, scenario=loaded, trainee=args.trainee,
                         log_dir=resolve_log_dir(args.log_dir), log_key=key, lang=args.lang,
                         seed=args.seed, time_scale=args.time_scale, cohort=check_cohort(args.cohort))
-    started = time.time()
+    if not args.db:
+        return open_window(config, size=size, fullscreen=args.fullscreen, high_contrast=args.high_contrast)
+    storer = SessionStorer(args.db, key)
+    config.on_log_closed = storer
     status = open_window(config, size=size, fullscreen=args.fullscreen, high_contrast=args.high_contrast)
-    if args.db:
-        # Sessions are stored when the window closes (each log is already
-        # complete on disk; the store is an index of them).
-        for path in sorted(config.log_dir.glob("*.jsonl")):
-            if path.stat().st_mtime >= started - 1:
-                store_session(args.db, path, key)
-    return status
+    return storer.report() or status
 
 
 HEADLESS_DRIVERS = ("offscreen", "dummy")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from simulator.engine import Phase, Session, SessionSettings, open_session_log
@@ -33,6 +34,7 @@ class PlayConfig:
     seed: int | None = None
     time_scale: float = 1.0
     cohort: str | None = None
+    on_log_closed: Callable[[Path], None] | None = None  # play --db: store the session as it ends
 
 
 class PlayFlow:
@@ -190,6 +192,8 @@ class PlayFlow:
     def _close_log(self) -> None:
         if self.session is not None and self.session.log is not None and not self.session.log.closed:
             self.session.log.close()
+            if self.config.on_log_closed is not None:
+                self.config.on_log_closed(self.session.log.path)
 
     def _log_path(self) -> Path | None:
         return self.session.log.path if self.session is not None and self.session.log is not None else None
