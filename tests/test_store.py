@@ -148,6 +148,25 @@ def test_tampered_logs_are_quarantined_never_counted(db: str, corpus: Path, tmp_
     assert comparable(report) == comparable(files)
 
 
+def test_mac_checked_only_when_imported_with_the_key(db: str, tmp_path: Path) -> None:
+    from review_support import ended, situation, write_log
+
+    key = b"academy-secret"
+    (tmp_path / "k").write_bytes(key)
+    body = situation("s1", "cooperative", assessed="cooperative", plan_score=1.0, option="talk", level=1,
+                     verdict="reasonable", range_max="communication", total=1.0) + ended(90, True)
+    write_log(tmp_path / "logs", trainee="ana", minute=1, body=body, key=key)
+    code, out, err = imported(db, tmp_path / "logs", extra=("--key-file", str(tmp_path / "k")))
+    assert code == 0, err
+    _, report, _ = review_json("--db", db)
+    _, files, _ = review_json(str(tmp_path / "logs"), "--key-file", str(tmp_path / "k"))
+    assert report["totals"]["mac_checked"] is True and comparable(report) == comparable(files)
+    write_log(tmp_path / "more", trainee="ben", minute=2, body=body, key=key)
+    assert imported(db, tmp_path / "more")[0] == 0  # without the key: MACs not checked
+    _, report, _ = review_json("--db", db, "--key-file", str(tmp_path / "k"))
+    assert report["totals"]["mac_checked"] is False
+
+
 def test_eight_importers_at_once(db: str, corpus: Path) -> None:
     """Eight workstations import overlapping folders into one store at the same time."""
     folders = sorted(p for p in corpus.iterdir() if p.is_dir())

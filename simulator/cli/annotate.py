@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from simulator.logbook import KeyFileError, load_key
     from simulator.logbook.ids import validate_trainee_id
-    from simulator.store import StoreError, open_store
+    from simulator.store import StoreError, open_store, store_errors
     from simulator.store.annotations import annotate
 
     kind, text = _what(args)
@@ -39,11 +39,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--{kind} text must be at most {MAX_TEXT} characters without control characters")
     try:
         key = load_key(args.key_file)
-        store = open_store(args.db)
-        try:
-            row = annotate(store, args.session_id, args.by, kind, text, key)
-        finally:
-            store.close()
+        with store_errors(args.db):
+            store = open_store(args.db)
+            try:
+                row = annotate(store, args.session_id, args.by, kind, text, key)
+            finally:
+                store.close()
     except (KeyFileError, StoreError) as exc:
         raise UserError(str(exc)) from None
     print(f"annotation {row['position']} ({kind}) on {args.session_id} by {args.by}{' (MACed)' if key else ''}")

@@ -28,24 +28,23 @@ def add_db_argument(parser: argparse.ArgumentParser, help_text: str = "the acade
 
 def run(args: argparse.Namespace) -> int:
     from simulator.logbook import KeyFileError, LogReadError, load_key
-    from simulator.store import StoreError, open_store, resolve_url
+    from simulator.store import StoreError, open_store, resolve_url, store_errors
     from simulator.store.ingest import import_logs
 
     try:
         key = load_key(args.key_file)
-        store = open_store(args.db)
-    except (KeyFileError, StoreError) as exc:
+        with store_errors(args.db):
+            store = open_store(args.db)
+            try:
+                # Asked for: always; by default: on a terminal, for long imports only.
+                bar = ProgressBar(sys.stderr, 0 if args.progress else PROGRESS_FROM) if _show_progress(args.progress) else None
+                result = import_logs(store, args.paths, key=key, progress=bar)
+                if bar is not None:
+                    bar.done()
+            finally:
+                store.close()
+    except (KeyFileError, StoreError, LogReadError) as exc:
         raise UserError(str(exc)) from None
-    try:
-        # Asked for: always; by default: on a terminal, for long imports only.
-        bar = ProgressBar(sys.stderr, 0 if args.progress else PROGRESS_FROM) if _show_progress(args.progress) else None
-        result = import_logs(store, args.paths, key=key, progress=bar)
-        if bar is not None:
-            bar.done()
-    except LogReadError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     print(result.line(_shown_db(resolve_url(args.db))))
     return 1 if result.quarantined or result.skipped else 0
 
@@ -108,24 +107,18 @@ def store_session(url: str | None, path: Path, key: bytes | None) -> int:
     the instructor to import the log later; nothing is lost."""
     if url is None:
         return 0
-    from simulator.store import StoreError, open_store
+    from simulator.store import StoreError, open_store, store_errors
     from simulator.store.ingest import store_one
 
     try:
-        store = open_store(url)
-        try:
-            store_one(store, path, key)
-        finally:
-            store.close()
+        with store_errors(url):
+            store = open_store(url)
+            try:
+                store_one(store, path, key)
+            finally:
+                store.close()
     except StoreError as exc:
         raise UserError(f"{exc}; the session log {path} is complete: import it later with `uofsim import`") from None
-    except Exception as exc:  # the database went away mid-write: the log still holds everything
-        import sqlalchemy as sa
-
-        if not isinstance(exc, sa.exc.SQLAlchemyError):
-            raise
-        raise UserError(f"cannot store the session ({type(exc).__name__}); the session log {path} is complete: "
-                        "import it later with `uofsim import`") from None
     return 0
 
 

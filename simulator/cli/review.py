@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         key = load_key(args.key_file)
         if args.db:
-            review = _review_store(args.db, filters, decisions, timeline, key is not None, settings)
+            review = _review_store(args.db, filters, decisions, timeline, settings)
         else:
             review = review_logs(args.paths, key=key, filters=filters, decisions=decisions, timeline=timeline)
             _add_academy(review, settings, None)
@@ -171,22 +171,23 @@ def _settings(path: Path | None) -> AcademySettings | None:
         raise UserError(str(exc)) from None
 
 
-def _review_store(url: str, filters: Filters, decisions: bool, timeline: Timeline | None, key_used: bool,
+def _review_store(url: str, filters: Filters, decisions: bool, timeline: Timeline | None,
                   settings: AcademySettings | None) -> Review:
-    from simulator.store import StoreError, open_store
+    from simulator.store import StoreError, open_store, store_errors
     from simulator.store.annotations import annotations_of
     from simulator.store.report import review_store
 
     try:
-        store = open_store(url)
+        with store_errors(url):
+            store = open_store(url)
+            try:
+                review = review_store(store, filters=filters, decisions=decisions, timeline=timeline)
+                shown = {row["session_id"] for row in review.sessions}
+                _add_academy(review, settings, annotations_of(store, shown))
+            finally:
+                store.close()
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    try:
-        review = review_store(store, filters=filters, decisions=decisions, timeline=timeline, key_used=key_used)
-        shown = {row["session_id"] for row in review.sessions}
-        _add_academy(review, settings, annotations_of(store, shown))
-    finally:
-        store.close()
     return review
 
 

@@ -51,17 +51,18 @@ def run(args: argparse.Namespace) -> int:
 
 def _store_checks(url: str, results: list[Verification], key: bytes | None) -> tuple[dict[Path, str], bool]:
     """(truncated logs, annotation chain broken) from the academy store; the chain's verdict is printed."""
-    from simulator.store import StoreError, open_store
+    from simulator.store import StoreError, open_store, store_errors
     from simulator.store.annotations import check_chain
     from simulator.store.checks import truncations
 
     try:
-        store = open_store(url)
-        try:
-            cut = truncations(store, results)
-            count, problems = check_chain(store, key)
-        finally:
-            store.close()
+        with store_errors(url):
+            store = open_store(url)
+            try:
+                cut = truncations(store, results)
+                count, problems = check_chain(store, key)
+            finally:
+                store.close()
     except StoreError as exc:
         raise UserError(str(exc)) from None
     for problem in problems:

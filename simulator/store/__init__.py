@@ -11,6 +11,8 @@ window never pay for it. `open_store` imports it.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from simulator.store.url import DB_ENV, DEFAULT_DB, StoreError, resolve_url
@@ -18,7 +20,7 @@ from simulator.store.url import DB_ENV, DEFAULT_DB, StoreError, resolve_url
 if TYPE_CHECKING:
     from simulator.store.db import Store
 
-__all__ = ["DB_ENV", "DEFAULT_DB", "StoreError", "open_store", "resolve_url"]
+__all__ = ["DB_ENV", "DEFAULT_DB", "StoreError", "open_store", "resolve_url", "store_errors"]
 
 
 def open_store(url: str | None) -> Store:
@@ -27,3 +29,20 @@ def open_store(url: str | None) -> Store:
     from simulator.store.db import Store
 
     return Store.open(resolve_url(url))
+
+
+@contextlib.contextmanager
+def store_errors(url: str | None) -> Iterator[None]:
+    """Database errors (server gone, disk full, permissions, a schema from a
+    newer uofsim) as one-line StoreErrors, never a traceback or an SQL dump."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        module = type(exc).__module__
+        if not module.startswith(("sqlalchemy", "alembic", "psycopg", "sqlite3")):
+            raise
+        from simulator.store.db import _reason, _where
+
+        raise StoreError(f"{_where(resolve_url(url))}: database error ({_reason(exc)})") from None

@@ -239,7 +239,9 @@ def _where(url: str) -> str:
 
 
 def _reason(exc: BaseException) -> str:
-    """The driver's own first line (e.g. 'connection refused'), without SQL or traceback."""
+    """The driver's own first line (e.g. 'connection refused'), without SQL,
+    parameters or traceback."""
     orig = getattr(exc, "orig", None) or exc
-    text = " ".join(str(orig).split())
+    first = str(orig).strip().splitlines()[0] if str(orig).strip() else ""
+    text = " ".join(first.split())
     return text[:200] or type(orig).__name__

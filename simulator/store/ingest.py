@@ -73,7 +73,9 @@ class _Importer(_Pass):
             })
 
     def _count(self, facts: SessionFacts, records: list[dict[str, Any]]) -> None:
-        self.prepared.append(prepare(facts, records, list(self.review.warnings)))
+        item = prepare(facts, records, list(self.review.warnings))
+        item.session["mac_checked"] = self.key is not None  # verify demands every mac when given a key
+        self.prepared.append(item)
 
 
 def prepare(facts: SessionFacts, records: list[dict[str, Any]], warnings: list[str]) -> Prepared:

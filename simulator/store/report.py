@@ -31,10 +31,14 @@ _FACT_COLUMNS = ("path", "session_id", "trainee", "scenario_title", "scenario_ve
 
 
 def review_store(store: Store, *, filters: Filters = Filters(), decisions: bool = False,
-                 timeline: Timeline | None = None, key_used: bool = False) -> Review:
-    review = Review(key_used=key_used)
+                 timeline: Timeline | None = None) -> Review:
+    """`mac_checked` says whether every stored session was verified with the
+    academy key at import (a key given to review --db checks nothing again)."""
+    review = Review()
     counting = _Pass(review, None, filters, decisions, timeline)
     with store.reading() as conn:
+        unchecked = conn.execute(sa.select(sa.func.count()).where(~s.sessions.c.mac_checked)).scalar_one()
+        review.key_used = unchecked == 0 and conn.execute(sa.select(sa.func.count()).select_from(s.sessions)).scalar_one() > 0
         _quarantined(conn, review)
         for facts, log, warnings in _all_facts(conn, store.dialect, timeline is not None):
             review.files += 1

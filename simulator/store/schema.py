@@ -49,6 +49,7 @@ sessions = Table(
     Column("duration_s", Float, nullable=False),
     Column("path", Text, nullable=False),  # where it was first imported from
     Column("records", Integer, nullable=False),  # newline-ended records verified at import
+    Column("mac_checked", Boolean, nullable=False),  # verified with the academy key at import
     Column("end_digest", String(64)),  # the end record's digest, when it had one
     Column("warnings", Text),  # JSON list of review warnings about its lines, or NULL
     Column("log", LargeBinary, nullable=False),  # zlib of the verified lines, for timelines

@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("duration_s", sa.Float, nullable=False),
         sa.Column("path", sa.Text, nullable=False),
         sa.Column("records", sa.Integer, nullable=False),
+        sa.Column("mac_checked", sa.Boolean, nullable=False),
         sa.Column("end_digest", sa.String(64)),
         sa.Column("warnings", sa.Text),
         sa.Column("log", sa.LargeBinary, nullable=False),
