@@ -176,10 +176,6 @@ class Store:
                     out[row.session_id] = (row.status, row.records, row.end_digest)
         return out
 
-    def count(self, table: sa.Table) -> int:
-        with self.reading() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
-
 
 def _insert_children(conn: Connection, items: list[Prepared]) -> None:
     for table, attr in ((s.decisions, "decisions"), (s.situation_scores, "situations"), (s.competencies, "competencies")):

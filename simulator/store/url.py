@@ -32,9 +32,9 @@ def resolve_url(arg: str | None) -> str:
     if base not in _SCHEMES:
         raise StoreError(f"database URL {_shown(text)}: unsupported scheme {scheme!r} (use a file path, sqlite:///PATH or postgresql://…)")
     if base == "postgresql":
-        if not rest or rest.startswith("/") and "host=" not in rest:
-            raise StoreError(f"database URL {_shown(text)} names no server (postgresql://USER@HOST[:PORT]/DATABASE)")
-        return "postgresql+psycopg://" + rest
+        if not rest:
+            raise StoreError(f"database URL {_shown(text)} names no database (postgresql://USER@HOST[:PORT]/DATABASE)")
+        return "postgresql+psycopg://" + rest  # postgresql:///db (the local socket) is fine too
     if not rest.startswith("/") or rest == "/":
         raise StoreError(f"database URL {_shown(text)} is not valid (use sqlite:///PATH)")
     return "sqlite://" + rest
