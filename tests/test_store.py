@@ -222,6 +222,24 @@ def _edit_annotation(db: str, position: int, text: str) -> None:
     store.close()
 
 
+def test_a_session_imported_while_running_is_updated_when_it_ends(db: str, corpus: Path, tmp_path: Path) -> None:
+    log = sorted(corpus.rglob("*.jsonl"))[0]
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    running = folder / log.name
+    running.write_bytes(b"".join(log.read_bytes().splitlines(keepends=True)[:5]))  # mid-session
+    code, out, _ = imported(db, folder)
+    assert code == 0 and "1 new session(s)" in out
+    _, report, _ = review_json("--db", db)
+    assert report["totals"]["incomplete"] == 1
+    shutil.copy(log, running)  # the session ended
+    code, out, _ = imported(db, folder)
+    assert code == 0 and "1 updated (seen ending)" in out
+    _, from_store, _ = review_json("--db", db)
+    _, from_files, _ = review_json(str(folder))
+    assert from_store["totals"]["complete"] == 1 and comparable(from_store) == comparable(from_files)
+
+
 def test_verify_db_notices_a_removed_end_record(db: str, corpus: Path, tmp_path: Path) -> None:
     log = sorted(corpus.rglob("*.jsonl"))[0]
     folder = tmp_path / "logs"
