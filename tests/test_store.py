@@ -204,6 +204,12 @@ def test_annotations_are_shown_and_cannot_be_edited_unnoticed(db: str, corpus: P
     assert kinds == [("note", "sgt-lee"), ("remediation", "sgt-lee"), ("sign-off", "insp-roy")]
     code, out, _ = run_cli(["review", "--db", db])
     assert "Instructor annotations" in out and "good use of cover" in out
+    code, _, err = run_cli(["review", "--db", db, "--format", "csv", "-o", str(tmp_path / "csv")])
+    assert code == 0, err
+    assert (tmp_path / "csv" / "annotations.csv").read_text(encoding="utf-8-sig").count("sgt-lee") == 2
+    assert (tmp_path / "csv" / "cohorts.csv").exists()
+    code, _, err = run_cli(["review", "--db", db, "--format", "html", "-o", str(tmp_path / "r.html")])
+    assert code == 0 and (tmp_path / "r.html").stat().st_size > 0, err
     code, out, _ = run_cli(["verify", "--db", db, "--key-file", str(key)])
     assert code == 0 and "annotations: ok (3, MACs checked)" in out
     _edit_annotation(db, 1, "no remediation needed")
