@@ -173,3 +173,24 @@ def test_unreachable_lrs_gives_up_in_one_line(cohort: Path, monkeypatch: pytest.
     code, _, err = run_cli(["review", str(cohort), "--format", "xapi", "--lrs", "http://127.0.0.1:1/xAPI"])
     assert code == 1 and "cannot reach the LRS" in err and err.strip().count("\n") == 0
     assert waits == [0.5, 1.0, 2.0, 4.0]  # exponential back-off between the five attempts
+
+
+@pytest.mark.parametrize("content, message", [
+    ("who,what\n", ":1: the first line must be the header"),
+    ("trainee,name\nrecruit-000\n", ":2: expected trainee,name[,homepage]"),
+    ("trainee,name,homepage\nrecruit-000,x,lms.local\n", ":2: homepage 'lms.local' is not an absolute IRI"),
+    ("trainee,name\nrecruit-000,a\nrecruit-000,b\n", ":3: trainee 'recruit-000' is listed twice"),
+])
+def test_bad_accounts_file_is_one_line(cohort: Path, tmp_path: Path, content: str, message: str) -> None:
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(content)
+    code, out, err = run_cli(["review", str(cohort), "--format", "xapi", "--accounts", str(accounts)])
+    assert code == 1 and out == "" and message in err and err.strip().count("\n") == 0
+
+
+def test_empty_password_file_is_one_line(cohort: Path, tmp_path: Path) -> None:
+    password = tmp_path / "pass"
+    password.write_text("\n")
+    code, _, err = run_cli(["review", str(cohort), "--format", "xapi", "--lrs", "http://127.0.0.1:1/xAPI",
+                            "--lrs-user", "u", "--lrs-password-file", str(password)])
+    assert code == 1 and "password on one line" in err and err.strip().count("\n") == 0
