@@ -404,3 +404,15 @@ def test_window_session_is_stored_as_its_log_closes(tmp_path: Path) -> None:
     assert storer.report() == 0
     rows = sqlite3.connect(db).execute("SELECT trainee, cohort, status FROM sessions").fetchall()
     assert rows == [("t1", "2026-B", "aborted")]
+
+
+def test_uofsim_db_names_the_store_when_no_logs_are_given(tmp_path: Path, corpus: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UOFSIM_DB", str(tmp_path / "env.db"))
+    folder = sorted(p for p in corpus.iterdir() if p.is_dir())[0]
+    assert run_cli(["import", str(folder)])[0] == 0
+    code, report, _ = review_json()
+    assert code == 0 and report["totals"]["sessions"] == len(list(folder.glob("*.jsonl")))
+    monkeypatch.delenv("UOFSIM_DB")
+    code, _, err = run_cli(["review"])
+    assert code == 2 and "PATH" in err

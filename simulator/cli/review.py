@@ -63,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.format == "csv" and not args.output:
         raise UsageError("--format csv writes one file per level: give a folder with -o")
+    if not args.paths and not args.db:
+        import os
+
+        args.db = os.environ.get("UOFSIM_DB") or None  # no logs named: the academy's store, when it has one
     if bool(args.paths) == bool(args.db):
         raise UsageError("give the logs to review (PATH…) or the store to review (--db URL), one of the two")
     delivery = _delivery(args)

@@ -89,7 +89,7 @@ def prepare(facts: SessionFacts, records: list[dict[str, Any]], warnings: list[s
         records=last["seq"] + 1,
         end_digest=last.get("digest") if last["type"] in END_TYPES else None,
         warnings=json.dumps(warnings, ensure_ascii=False) if warnings else None,
-        log=zlib.compress("\n".join(map(canonical_json, records)).encode("utf-8"), 6),
+        log=zlib.compress("\n".join(map(canonical_json, records)).encode("utf-8"), 1),  # fast: read rarely (timelines)
         imported_at=_now(),
     )
     sid = facts.session_id
