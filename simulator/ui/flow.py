@@ -7,9 +7,9 @@ told when the window closes or crashes, it aborts the session with a reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from simulator.engine import Phase, Session, SessionSettings, open_session_log
