@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("simulator.cli.review", "report on session logs per trainee, scenario and session"),
     "replay": ("simulator.cli.replay", "replay a recorded session in the window"),
     "verify": ("simulator.cli.verify", "check the integrity of session logs"),
+    "import": ("simulator.cli.import_", "verify session logs and store them in the academy store"),
+    "annotate": ("simulator.cli.annotate", "add an instructor's note, remediation plan or sign-off to a session"),
 }
 
 

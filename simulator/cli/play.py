@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from simulator.cli.errors import SEED, TIME_SCALE, UsageError, UserError, check_number
+from simulator.cli.import_ import SessionStorer, add_store_arguments, check_cohort
 
 FEEDBACK_MODES = ("immediate", "debrief")
 
@@ -19,6 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trainee", metavar="ID", help="trainee id (default: asked on the first screen)")
     parser.add_argument("--log-dir", metavar="DIR", help="log folder (default: $UOFSIM_LOG_DIR or ./sessions)")
     parser.add_argument("--log-key-file", metavar="FILE", help="academy key for log MACs (default: $UOFSIM_LOG_KEY)")
+    add_store_arguments(parser)
     parser.add_argument("--lang", default="en", help="language of scenario texts and the interface (one with a catalogue)")
     parser.add_argument("--seed", type=int, help="seed for random branches (default: drawn and logged)")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
@@ -93,8 +95,14 @@ def run(args: argparse.Namespace) -> int:
                         log_dir=resolve_log_dir(args.log_dir), log_key=key, lang=args.lang,
                         seed=args.seed, time_scale=args.time_scale, feedback=args.feedback,
                         start_at=args.from_situation, watch=args.watch,
-                        watch_path=target if args.watch else None, watch_problems=problems)
-    return open_window(config, size=size, fullscreen=args.fullscreen, high_contrast=args.high_contrast)
+                        watch_path=target if args.watch else None, watch_problems=problems,
+                        cohort=check_cohort(args.cohort))
+    if not args.db:
+        return open_window(config, size=size, fullscreen=args.fullscreen, high_contrast=args.high_contrast)
+    storer = SessionStorer(args.db, key)
+    config.on_log_closed = storer
+    status = open_window(config, size=size, fullscreen=args.fullscreen, high_contrast=args.high_contrast)
+    return storer.report() or status
 
 
 def unknown_situation(situation_id: str, scenario) -> str:

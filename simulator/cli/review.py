@@ -9,19 +9,21 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from simulator.cli.errors import UsageError, UserError, refuse_symlink_out
 
 if TYPE_CHECKING:
-    from simulator.review import Review
+    from simulator.academy.settings import AcademySettings
+    from simulator.review import Filters, Review
+    from simulator.review.scan import Timeline
 
 FORMATS = ("table", "csv", "json", "html", "xapi")
 DEFAULT_XAPI_HOMEPAGE = "https://academy.example"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="session log files or folders (searched recursively for *.jsonl)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="session log files or folders (searched recursively for *.jsonl); none with --db")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output (csv: a folder, required)")
     parser.add_argument("--trainee", metavar="ID", help="only this trainee's sessions")
@@ -37,6 +39,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--xapi-homepage", metavar="URL", default=DEFAULT_XAPI_HOMEPAGE,
         help=f"xapi: the academy's URL, for actor accounts and activity ids (default: {DEFAULT_XAPI_HOMEPAGE})",
     )
+    _configure_academy(parser)
+
+
+def _configure_academy(parser: argparse.ArgumentParser) -> None:
+    """Issue 14: the academy store, settings (readiness) and delivery to an LRS."""
+    parser.add_argument("--db", metavar="URL", help="report from the academy store instead of log files "
+                        "(a file path or sqlite:///PATH, or postgresql://USER@HOST/DB; see docs/store.md)")
+    parser.add_argument("--settings", type=Path, metavar="FILE",
+                        help="academy settings (YAML): required scenarios and the readiness rule")
+    parser.add_argument("--lrs", metavar="URL", help="xapi: POST the statements to this LRS (its xAPI base URL) instead of printing them")
+    parser.add_argument("--lrs-user", metavar="USER", help="xapi: the LRS user (HTTP basic auth)")
+    parser.add_argument("--lrs-password-file", type=Path, metavar="FILE", help="xapi: file holding the LRS password")
+    parser.add_argument("--lrs-batch", type=int, default=100, metavar="N", help="xapi: statements per POST (default: 100)")
+    parser.add_argument("--accounts", type=Path, metavar="FILE",
+                        help="xapi: CSV mapping trainee ids to LMS accounts (trainee,name[,homepage])")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,15 +63,33 @@ def run(args: argparse.Namespace) -> int:
 
     if args.format == "csv" and not args.output:
         raise UsageError("--format csv writes one file per level: give a folder with -o")
+    if not args.paths and not args.db:
+        import os
+
+        args.db = os.environ.get("UOFSIM_DB") or None  # no logs named: the academy's store, when it has one
+    if bool(args.paths) == bool(args.db):
+        raise UsageError("give the logs to review (PATH…) or the store to review (--db URL), one of the two")
+    delivery = _delivery(args)
     filters = Filters(args.trainee, args.scenario, _since(args.since))
     timeline = None
     if args.format in ("html", "json") or args.timelines:
         timeline = TimelineBuilder(args.scenarios or [scenarios_dir()])
+    settings = _settings(args.settings)
+    decisions = args.format in ("csv", "json", "xapi")
     try:
         key = load_key(args.key_file)
-        review = review_logs(args.paths, key=key, filters=filters, decisions=args.format in ("csv", "json", "xapi"), timeline=timeline)
+        if args.db:
+            review = _review_store(args.db, filters, decisions, timeline, settings)
+        else:
+            review = review_logs(args.paths, key=key, filters=filters, decisions=decisions, timeline=timeline)
+            _add_academy(review, settings, None)
     except (KeyFileError, LogReadError) as exc:
         raise UserError(str(exc)) from None
+    if delivery is not None:
+        try:
+            return _deliver(review, delivery)
+        finally:
+            review.sessions.close()
     try:
         _write(args, review)
     finally:
@@ -90,7 +125,7 @@ def _write(args: argparse.Namespace, review: Review) -> None:
         else:
             from simulator.review.render_xapi import write_xapi
 
-            write_xapi(review, out, homepage=args.xapi_homepage)
+            write_xapi(review, out, homepage=args.xapi_homepage, accounts=_accounts(args.accounts))
 
 
 @contextlib.contextmanager
@@ -128,3 +163,96 @@ def _report_problems(review: Review) -> None:
     dropped = review.warnings_dropped
     if dropped:
         print(f"warning: {dropped} more warning(s) not shown", file=sys.stderr)
+
+
+# --- issue 14: store, settings, LRS ---------------------------------------------------------
+
+def _settings(path: Path | None) -> AcademySettings | None:
+    if path is None:
+        return None
+    from simulator.academy.settings import SettingsError, load_settings
+
+    try:
+        return load_settings(path)
+    except SettingsError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _review_store(url: str, filters: Filters, decisions: bool, timeline: Timeline | None,
+                  settings: AcademySettings | None) -> Review:
+    from simulator.store import StoreError, open_store, store_errors
+    from simulator.store.annotations import annotations_of
+    from simulator.store.report import review_store
+
+    try:
+        with store_errors(url):
+            store = open_store(url)
+            try:
+                review = review_store(store, filters=filters, decisions=decisions, timeline=timeline)
+                shown = {row["session_id"] for row in review.sessions}
+                _add_academy(review, settings, annotations_of(store, shown))
+            finally:
+                store.close()
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    return review
+
+
+def _add_academy(review: Review, settings: AcademySettings | None, annotations: list[dict[str, Any]] | None) -> None:
+    """Readiness, cohorts and annotations, when there is something to say: with a
+    settings file, from a store, or when logs name cohorts. Otherwise the report
+    is exactly what it was before issue 14."""
+    from simulator.academy.readiness import academy_section
+
+    section = academy_section(review.sessions, settings, annotations)
+    named = any(c["cohort"] != "(none)" for c in section["cohorts"])
+    if settings is not None or annotations is not None or named:
+        review.academy = section
+
+
+def _accounts(path: Path | None) -> dict[str, dict[str, str]] | None:
+    if path is None:
+        return None
+    from simulator.review.render_xapi import AccountsError, load_accounts
+
+    try:
+        return load_accounts(path)
+    except AccountsError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _delivery(args: argparse.Namespace) -> Any:
+    """Check the xAPI options before any log is read (a bad homepage or password
+    file is one line, exit 2 or 1, not a report sent halfway)."""
+    from simulator.review.render_xapi import HomepageError, check_homepage
+
+    try:
+        check_homepage(args.xapi_homepage)
+    except HomepageError as exc:
+        raise UsageError(str(exc)) from None
+    if args.lrs is None:
+        if args.lrs_user or args.lrs_password_file:
+            raise UsageError("--lrs-user and --lrs-password-file need --lrs URL")
+        return None
+    if args.format != "xapi":
+        raise UsageError("--lrs sends xAPI statements: use it with --format xapi")
+    from simulator.review.lrs import LrsError, LrsTarget
+
+    try:
+        return LrsTarget.from_options(args.lrs, args.lrs_user, args.lrs_password_file, args.xapi_homepage,
+                                      _accounts(args.accounts), args.lrs_batch)
+    except LrsError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _deliver(review: Review, target: Any) -> int:
+    from simulator.review.lrs import LrsError, send_review
+
+    try:
+        sent = send_review(review, target)
+    except LrsError as exc:
+        raise UserError(str(exc)) from None
+    print(f"sent {sent.statements} statement(s) to {target.shown} in {sent.batches} batch(es): "
+          f"{sent.stored} stored, {sent.already} already there")
+    _report_problems(review)
+    return 1 if review.tampered or review.skipped else 0

@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from simulator.cli.errors import PACE, SEED, TIME_SCALE, UsageError, UserError, check_number
+from simulator.cli.import_ import add_store_arguments, check_cohort, store_session
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +28,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="X", help="multiply every time limit")
     parser.add_argument("--feedback", choices=("immediate", "debrief"), default="debrief",
                         help="feedback mode recorded in the log (a headless run shows nothing either way)")
+    add_store_arguments(parser)
     parser.add_argument("--pace", type=float, default=0.0, metavar="SECONDS",
                         help="real seconds to wait before each decision (demos and crash tests)")
 
@@ -67,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
     seed = args.seed if args.seed is not None else _random_seed()
     settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless",
-                               feedback=args.feedback)
+                               feedback=args.feedback, cohort=check_cohort(args.cohort))
     if answers is not None:
         # The whole file against the scenario, in memory: a file that does not fit writes no log.
         try:
@@ -107,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"community: {debrief.community:.1f}")
     print(f"log: {log.path}")
     sys.stdout.flush()
-    return 0
+    return store_session(args.db, log.path, key)
 
 
 def _random_seed() -> int:

@@ -129,6 +129,7 @@ class SessionSettings:
     mode: str = "window"
     workstation: str = field(default_factory=socket.gethostname)
     feedback: str = "debrief"  # issue 13: "immediate" coaches after every act; logged
+    cohort: str | None = None  # issue 14: logged in session_started only when given
 
     def __post_init__(self) -> None:
         if not self.time_scale > 0:
@@ -258,6 +259,7 @@ class Session:
             mode=settings.mode,
             time_scale=settings.time_scale,
             feedback=settings.feedback,
+            **({"cohort": settings.cohort} if settings.cohort else {}),
         )
         return session
 

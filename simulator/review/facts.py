@@ -68,6 +68,8 @@ class SessionFacts:
     duration_s: float = 0.0
     decisions: list[Decision] = field(default_factory=list)
     situation_totals: list[tuple[str, float]] = field(default_factory=list)
+    cohort: str | None = None  # session_started's cohort (issue 14), when given
+    competencies: dict[str, Any] | None = None  # session_ended's (scoring model 2); None in older logs
 
     def row(self) -> dict[str, Any]:
         """The per-session summary row (no decisions)."""
@@ -90,6 +92,8 @@ class SessionFacts:
             "duration_s": self.duration_s,
             "integrity": self.integrity,
             "path": self.path,
+            "cohort": self.cohort,
+            "competencies": self.competencies,
         }
 
 
@@ -110,6 +114,7 @@ def session_facts(path: str, integrity: str, records: list[dict[str, Any]]) -> S
         lang=str(start.get("lang", "en")),
         status="incomplete",
         integrity=integrity,
+        cohort=start["cohort"] if isinstance(start.get("cohort"), str) else None,
     )
     action_criticals = 0
     for r in records[1:]:
@@ -130,6 +135,7 @@ def session_facts(path: str, integrity: str, records: list[dict[str, Any]]) -> S
             facts.score, facts.passed = float(r["score"]), r["passed"]
             facts.community = r["community"]
             facts.critical_errors = len(r["critical_errors"])
+            facts.competencies = r["competencies"] if isinstance(r.get("competencies"), dict) else None
         elif type_ == "session_aborted":
             facts.status = "aborted"
             facts.abort_reason = r["reason"]

@@ -31,6 +31,11 @@ def write_csv(review: Review, folder: Path) -> None:
     _write(folder / "decisions.csv", _decision_rows(review))
     _write(folder / "tampered.csv", data["tampered"], ["path", "first_bad_seq", "detail", "claimed_trainee", "claimed_session"])
     _write(folder / "warnings.csv", ({"warning": w} for w in data["warnings"]), ["warning"])
+    if data.get("academy"):
+        from simulator.academy.render import academy_csv_tables
+
+        for name, rows, fields in academy_csv_tables(data["academy"]):
+            _write(folder / name, rows, fields)
 
 
 def _flat_trainee(t: dict[str, Any]) -> dict[str, Any]:

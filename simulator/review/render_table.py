@@ -73,6 +73,10 @@ def write_table(review: Review, out: TextIO, *, timelines: bool = False) -> None
     if timelines:
         for row in review.sessions:
             _timeline(out, row)
+    if data.get("academy"):
+        from simulator.academy.render import write_academy_table
+
+        write_academy_table(data["academy"], out)
     if data["tampered"]:
         _section(out, "Tampered logs (never counted)")
         for item in data["tampered"]:

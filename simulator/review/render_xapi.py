@@ -31,27 +31,167 @@ EXT = "https://w3id.org/xapi/uofsim/extensions/"
 _NAMESPACE = uuid.UUID("6f1b7c2e-2b64-5b8e-9a43-0c3a8e7d51f0")  # uofsim's own namespace for statement ids
 
 
-def write_xapi(review: Review, out: TextIO, *, homepage: str) -> None:
-    base = homepage.rstrip("/")
+class HomepageError(ValueError):
+    """--xapi-homepage is not an absolute IRI (one line)."""
+
+
+class AccountsError(ValueError):
+    """The trainee -> LMS account mapping file cannot be used (one line, file:line)."""
+
+
+Accounts = dict[str, dict[str, str]]  # trainee id -> {"homePage": …, "name": …}
+
+
+def check_homepage(homepage: str) -> str:
+    """The academy's homepage if it is an absolute IRI with a host (http or https),
+    as xAPI requires of an account's homePage; else HomepageError. Without this,
+    `academy.local` made every statement invalid and an LRS refused them all."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(homepage)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in homepage):
+        raise HomepageError(f"--xapi-homepage {homepage!r} is not an absolute IRI (give e.g. https://academy.example)")
+    return homepage
+
+
+def load_accounts(path: Any) -> Accounts:
+    """A CSV file `trainee,name[,homepage]` (header line first): each trainee's LMS
+    account. Trainees not listed keep the academy homepage and their trainee id."""
+    import csv
+
+    accounts: Accounts = {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise AccountsError(f"{path}: cannot read the accounts file ({getattr(exc, 'strerror', None) or exc})") from None
+    if not rows or [c.strip().lower() for c in rows[0][:2]] != ["trainee", "name"]:
+        raise AccountsError(f"{path}:1: the first line must be the header trainee,name[,homepage]")
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) not in (2, 3) or not row[0].strip() or not row[1].strip():
+            raise AccountsError(f"{path}:{number}: expected trainee,name[,homepage]")
+        trainee, name = row[0].strip(), row[1].strip()
+        home = row[2].strip() if len(row) == 3 and row[2].strip() else None
+        if home is not None:
+            try:
+                check_homepage(home)
+            except HomepageError:
+                raise AccountsError(f"{path}:{number}: homepage {home!r} is not an absolute IRI") from None
+        if trainee in accounts:
+            raise AccountsError(f"{path}:{number}: trainee {trainee!r} is listed twice")
+        accounts[trainee] = {"name": name, **({"homePage": home} if home else {})}
+    return accounts
+
+
+def write_xapi(review: Review, out: TextIO, *, homepage: str, accounts: Accounts | None = None) -> None:
     out.write("[")
     first = True
-    for session in review.sessions:
-        for statement in session_statements(session, base):
-            out.write(("\n" if first else ",\n") + json.dumps(statement, ensure_ascii=False, separators=(",", ":")))
-            first = False
+    for statement in iter_statements(review, homepage, accounts):
+        out.write(("\n" if first else ",\n") + json.dumps(statement, ensure_ascii=False, separators=(",", ":")))
+        first = False
     out.write("\n]\n")
 
 
-def session_statements(session: dict[str, Any], base: str) -> list[dict[str, Any]]:
+def iter_statements(review: Review, homepage: str, accounts: Accounts | None = None) -> Any:
+    """Every statement of the review, session by session."""
+    base = check_homepage(homepage).rstrip("/")
+    library = ScenarioChoices()
+    for session in review.sessions:
+        yield from session_statements(session, base, accounts, library)
+
+
+def session_statements(session: dict[str, Any], base: str, accounts: Accounts | None = None,
+                       library: ScenarioChoices | None = None) -> list[dict[str, Any]]:
     """The session's statement followed by one per decision."""
-    actor = {"objectType": "Agent", "account": {"homePage": base, "name": session["trainee"]}}
+    account = (accounts or {}).get(session["trainee"], {})
+    actor = {"objectType": "Agent",
+             "account": {"homePage": account.get("homePage", base), "name": account.get("name", session["trainee"])}}
     registration = str(uuid.uuid5(_NAMESPACE, session["session_id"]))
     scenario = scenario_activity(session, base)
     started = parse_time(session["started_at"])
     statements = [_session_statement(session, base, actor, registration, scenario, started)]
+    choices = (library or ScenarioChoices()).of(session["scenario"])
     for d in session.get("decisions", []):
-        statements.append(_decision_statement(session, d, base, actor, registration, scenario, started))
+        statement = _decision_statement(session, d, base, actor, registration, scenario, started)
+        statement["object"]["definition"].update(interaction(d, choices, session.get("ending")))
+        statements.append(statement)
     return statements
+
+
+class ScenarioChoices:
+    """Per scenario id, each situation's options and tactics, with the correct
+    ones, from the scenario files (default: the bundled library), loaded once."""
+
+    def __init__(self, paths: list[Any] | None = None) -> None:
+        self._paths = paths
+        self._by_id: dict[str, Any] | None = None
+
+    def of(self, scenario_id: str) -> Any:
+        if self._by_id is None:
+            self._by_id = self._load()
+        return self._by_id.get(scenario_id)
+
+    def _load(self) -> dict[str, Any]:
+        from simulator.paths import scenarios_dir
+        from simulator.scenario.library import scenario_files
+        from simulator.scenario.loader import load_file
+
+        found: dict[str, Any] = {}
+        for path in scenario_files([p for p in (self._paths or [scenarios_dir()]) if p.exists()]):
+            try:
+                scenario = load_file(path, lint=False).scenario
+            except Exception:  # a broken file only costs its choices in the definitions
+                continue
+            found[scenario.id] = scenario
+        return found
+
+
+def interaction(d: dict[str, Any], scenario: Any, ending: str | None = None) -> dict[str, Any]:
+    """xAPI interaction definition of one decision: `choice`, the choices and the
+    correct response pattern (assessments: the five behaviours; plans and acts:
+    the situation's tactics and options; follow-ups: the ending's; all when the
+    scenario file is at hand)."""
+    from simulator.domain import Behaviour
+
+    kind = d["phase"] if d["kind"] == "timeout" else d["kind"]  # a timeout is the step that ran out
+    if kind == "assess":
+        return _choice([(b.value, b.value.replace("_", " ")) for b in Behaviour], [d.get("expected")])
+    if kind == "follow_up":
+        end = scenario.endings.get(ending) if scenario is not None and ending else None
+        if end is None:
+            return {"interactionType": "choice"}
+        return _choice([(f.id, _en(f.label)) for f in end.follow_up],
+                       ["[,]".join(f.id for f in end.follow_up if str(f.rating) == "recommended")])
+    situation = scenario.situations.get(d.get("situation")) if scenario is not None and d.get("situation") else None
+    if situation is None:
+        return {"interactionType": "choice"}
+    if kind == "plan":
+        tactics = [(t.id, _en(t.label)) for t in situation.tactics]
+        return _choice(tactics, ["[,]".join(t.id for t in situation.tactics if str(t.rating) == "recommended")])
+    if kind == "act":
+        from simulator.domain.judgement import judge
+
+        band = situation.force_range
+        right = [o.id for o in situation.options if str(judge(o.force, band, o.verdict).verdict) == "reasonable"]
+        return _choice([(o.id, _en(o.label)) for o in situation.options], right)
+    return {"interactionType": "choice"}
+
+
+def _choice(choices: list[tuple[str, str]], correct: list[Any]) -> dict[str, Any]:
+    return {
+        "interactionType": "choice",
+        "choices": [{"id": cid, "description": {"en": label or cid}} for cid, label in choices],
+        "correctResponsesPattern": [str(c) for c in correct if c is not None],
+    }
+
+
+def _en(text: Any) -> str:
+    if isinstance(text, dict):
+        return str(text.get("en") or next(iter(text.values()), ""))
+    getter = getattr(text, "get", None)
+    return str(getter("en")) if callable(getter) else str(text)
 
 
 def scenario_activity(session: dict[str, Any], base: str) -> dict[str, Any]:

@@ -83,6 +83,7 @@ class Review:
     filtered_out: int = 0
     key_used: bool = False
     sessions: SessionSpool = field(default_factory=SessionSpool)
+    academy: dict[str, Any] | None = None  # readiness, cohorts, annotations (simulator/academy), when asked for
 
     def warn(self, message: str) -> None:
         if len(self.warnings) < MAX_WARNINGS:
@@ -113,7 +114,7 @@ def review_logs(
     timeline per session (html, json). Raises LogReadError for a missing path."""
     review = Review(key_used=key is not None)
     files = sorted(iter_log_files(paths), key=lambda p: (p.name, str(p)))
-    pass_ = _Pass(review, key, filters, decisions, timeline, _copies_by_id(files))
+    pass_ = LogPass(review, key, filters, decisions, timeline, _copies_by_id(files))
     for path in files:
         pass_.file(path)
     review.sessions.finish()
@@ -146,15 +147,18 @@ def _copies_by_id(files: list[Path]) -> dict[str, _Copies]:
     return copies
 
 
-class _Pass:
+class LogPass:
+    """One pass over logs: read, verify, check, extract facts, count. The academy store
+    subclasses it to store each counted session instead (simulator/store/ingest.py)."""
+
     def __init__(self, review: Review, key: bytes | None, filters: Filters, decisions: bool, timeline: Timeline | None,
-                 copies: dict[str, _Copies]) -> None:
+                 copies: dict[str, _Copies] | None = None) -> None:
         self.review = review
         self.key = key
         self.filters = filters
         self.decisions = decisions
         self.timeline = timeline
-        self.copies = copies
+        self.copies = copies or {}  # session id -> its copies over the corpus (file review's conflict check)
         self.counted: dict[str, str] = {}  # session id -> path of the copy counted
 
     def file(self, path: Path) -> None:

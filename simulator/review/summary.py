@@ -12,7 +12,7 @@ REPORT_VERSION = 1
 def summary(review: Review) -> dict[str, Any]:
     """Every figure except the per-session rows, as JSON-ready data."""
     trainees = [review.trainees[k] for k in sorted(review.trainees)]
-    return {
+    data = {
         "report_version": REPORT_VERSION,
         "totals": totals(review),
         "trainees": [t.as_dict() for t in trainees],
@@ -27,6 +27,9 @@ def summary(review: Review) -> dict[str, Any]:
         "warnings": list(review.warnings),
         "warnings_not_shown": review.warnings_dropped,
     }
+    if review.academy is not None:  # only when asked for: other reports stay as they were
+        data["academy"] = review.academy
+    return data
 
 
 def totals(review: Review) -> dict[str, Any]:

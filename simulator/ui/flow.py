@@ -38,6 +38,8 @@ class PlayConfig:
     watch: bool = False              # --watch: reload the file on every save (an author's preview)
     watch_path: Path | None = None   # the watched file (set even when it did not load)
     watch_problems: list[str] = field(default_factory=list)  # its errors, when it did not load
+    cohort: str | None = None
+    on_log_closed: Callable[[Path], None] | None = None  # play --db: store the session as it ends
 
 
 class PlayFlow:
@@ -127,7 +129,7 @@ class PlayFlow:
         assert entry.loaded is not None and self.trainee is not None
         settings = SessionSettings(
             trainee=self.trainee, seed=self.config.seed, lang=self.config.lang,
-            time_scale=self.config.time_scale, mode="window", feedback=self.feedback,
+            time_scale=self.config.time_scale, mode="window", feedback=self.feedback, cohort=self.config.cohort,
         )
         clock = self.app.clock
         log = open_session_log(self.config.log_dir, settings, clock, self.config.log_key)
@@ -234,6 +236,8 @@ class PlayFlow:
     def _close_log(self) -> None:
         if self.session is not None and self.session.log is not None and not self.session.log.closed:
             self.session.log.close()
+            if self.config.on_log_closed is not None:
+                self.config.on_log_closed(self.session.log.path)
 
     def _log_path(self) -> Path | None:
         return self.session.log.path if self.session is not None and self.session.log is not None else None
