@@ -13,8 +13,9 @@ The default rule (docs/review.md, "Readiness"):
   completed at least once, else **not yet**: the trainee is still working
   through them, nothing is wrong;
 - the latest complete attempt of each scenario passed, with no critical error,
-  and no competency mean is below `min_competency` (60), else **needs help**,
-  with every reason and where;
+  and no competency is below `min_competency` (60) in those latest attempts
+  (the mean over scenarios of each one's latest attempt: readiness is about
+  now, not the early attempts), else **needs help**, with every reason and where;
 - otherwise **ready**.
 
 Reasons are codes with their values, worded in the report's language by the
@@ -74,7 +75,7 @@ def trainee_readiness(trainee: Mapping[str, Any], scenarios: Iterable[str], rule
     required = rule.required_scenarios if rule.required_scenarios is not None else tuple(scenarios)
     cells: Mapping[str, Mapping[str, Any]] = trainee.get("by_scenario", {})
     missing = [Reason("not_attempted", s) for s in required if not cells.get(s, {}).get("complete")]
-    problems = [*_scenario_problems(cells, required, rule), *_competency_problems(trainee.get("competencies", {}), rule)]
+    problems = [*_scenario_problems(cells, required, rule), *_competency_problems(trainee.get("latest_competencies", {}), rule)]
     if problems:
         return Readiness(NEEDS_HELP, tuple(problems + missing))
     if missing:

@@ -68,8 +68,8 @@ def progress(tally: TraineeTally, scenario_means: dict[str, float | None]) -> li
     """The trainee's complete attempts (the last 50), each with its score against the
     cohort's mean on the same scenario: a hard scenario does not look like a slump."""
     out = []
-    for started_at, scenario, score in tally.progress:
+    for started_at, scenario, score, passed in tally.progress:
         mean = scenario_means.get(scenario)
-        out.append({"started_at": started_at, "scenario": scenario, "score": score,
+        out.append({"started_at": started_at, "scenario": scenario, "score": score, "passed": passed,
                     "vs_cohort": None if mean is None else score - mean})
     return out

@@ -114,6 +114,7 @@ class Cell:
     latest_passed: bool | None = None
     latest_critical: int = 0  # critical errors in the latest complete attempt
     critical_errors: int = 0  # in every attempt
+    latest_competencies: list[float | None] | None = None  # of the latest complete attempt
 
     def add(self, facts: SessionFacts) -> None:
         self.attempts += 1
@@ -126,6 +127,7 @@ class Cell:
         if facts.started_at >= self.latest_at:
             self.latest_at, self.latest, self.latest_passed = facts.started_at, facts.score, bool(facts.passed)
             self.latest_critical = facts.critical_errors
+            self.latest_competencies = facts.competencies
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -161,7 +163,7 @@ class TraineeTally:
     slopes: dict[str, Slope] = field(default_factory=dict)  # per scenario
     lethal: LethalCounts = field(default_factory=LethalCounts)
     competencies: CompetencyMeans = field(default_factory=CompetencyMeans)
-    progress: deque[tuple[str, str, float]] = field(default_factory=lambda: deque(maxlen=PROGRESS_POINTS))
+    progress: deque[tuple[str, str, float, bool]] = field(default_factory=lambda: deque(maxlen=PROGRESS_POINTS))
 
     def add(self, facts: SessionFacts) -> None:
         self.outcomes.add(facts)
@@ -176,7 +178,7 @@ class TraineeTally:
                 self.latest_at, self.latest_score = facts.started_at, facts.score
             self.best_score = facts.score if self.best_score is None else max(self.best_score, facts.score)
             self.slopes.setdefault(facts.scenario_id, Slope()).add(facts.score)
-            self.progress.append((facts.started_at, facts.scenario_id, facts.score))
+            self.progress.append((facts.started_at, facts.scenario_id, facts.score, bool(facts.passed)))
         for decision in facts.decisions:
             self._add_decision(decision)
 
@@ -204,6 +206,14 @@ class TraineeTally:
     @property
     def tactic_score(self) -> float | None:
         return self.plan_score_sum / self.plans if self.plans else None
+
+    def latest_competencies(self) -> dict[str, float | None]:
+        """Competencies now: the mean, over scenarios, of the latest complete attempt at each
+        (what readiness checks; the all-session means show the history)."""
+        means = CompetencyMeans()
+        for cell in self.cells.values():
+            means.add(cell.latest_competencies)
+        return means.means()
 
     @property
     def trend(self) -> float | None:
@@ -243,6 +253,7 @@ class TraineeTally:
             "trend": trend,
             "trend_label": trend_label(trend),
             "competencies": self.competencies.means(),
+            "latest_competencies": self.latest_competencies(),
         }
 
 

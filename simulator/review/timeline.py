@@ -30,6 +30,13 @@ class TimelineBuilder:
         debrief = debrief_from_records(records, loaded, self._lang or str(start.get("lang", "en")))
         return _debrief_dict(debrief)
 
+    def texts(self, scenario_id: str, lang: str) -> dict[str, Any] | None:
+        """Titles and labels of a scenario with this id among the files found (any version)."""
+        for loaded in self._scenarios().values():
+            if loaded.scenario.id == scenario_id:
+                return scenario_texts(loaded, lang)
+        return None
+
     def _scenarios(self) -> dict[str, Any]:
         if self._by_sha is None:
             self._by_sha = _load_scenarios(self._paths)
@@ -83,3 +90,15 @@ def _situation_dict(report: Any) -> dict[str, Any]:
     out["scores"] = dict(report.scores)
     out["feedback"] = list(report.feedback)
     return out
+
+
+def scenario_texts(loaded: Any, lang: str) -> dict[str, Any]:
+    """Human texts of one loaded scenario: its title, situation titles and option labels."""
+    model = loaded.scenario
+    situations: dict[str, str] = {}
+    options: dict[tuple[str, str], str] = {}
+    for sid, situation in model.situations.items():
+        situations[sid] = situation.title.get(lang) if situation.title else sid
+        for option in situation.options:
+            options[(sid, option.id)] = option.label.get(lang)
+    return {"title": model.title.get(lang), "situations": situations, "options": options}
