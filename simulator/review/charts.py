@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+from simulator.review.text import clean
+
 PASS, FAIL, INK, GRID, MUTED = "#2f7d4f", "#b23b3b", "#1f2937", "#d8dde3", "#5b6675"
 
 
@@ -43,7 +45,7 @@ def progress_spark(points: Sequence[dict[str, Any]], *, width: int = 130, height
     )
     return (
         f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="{escape(label)}"><line x1="0" x2="{width}" y1="{_num(mid)}" y2="{_num(mid)}" stroke="{GRID}"/>'
+        f'aria-label="{escape(clean(label))}"><line x1="0" x2="{width}" y1="{_num(mid)}" y2="{_num(mid)}" stroke="{GRID}"/>'
         f'<polyline points="{line}" fill="none" stroke="{MUTED}" stroke-width="1"/>{dots}</svg>'
     )
 
