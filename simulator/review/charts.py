@@ -44,7 +44,7 @@ def progress_spark(points: Sequence[dict[str, Any]], *, width: int = 130, height
         for (x, yy), p in zip(coords, usable)
     )
     return (
-        f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+        f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" preserveAspectRatio="none" role="img" '
         f'aria-label="{escape(clean(label))}"><line x1="0" x2="{width}" y1="{_num(mid)}" y2="{_num(mid)}" stroke="{GRID}"/>'
         f'<polyline points="{line}" fill="none" stroke="{MUTED}" stroke-width="1"/>{dots}</svg>'
     )

@@ -64,7 +64,7 @@ class Labels:
 
 
 WHY_ORDER = ("latest_critical", "latest_failed", "not_attempted", "competency_low")
-WHY_NAMES = 2  # scenarios named per reason; the grid beside it shows every one
+WHY_NAMES = 1  # scenarios named per reason (then "and N more"): one line each; the grid beside it shows every one
 
 
 def why_lines(readiness: dict[str, Any], labels: Labels, rule: ReadinessRule) -> list[str]:
@@ -89,7 +89,7 @@ def why_lines(readiness: dict[str, Any], labels: Labels, rule: ReadinessRule) ->
         items = grouped.get(code)
         if not items:
             continue
-        shown = items if code == "competency_low" or len(items) <= WHY_NAMES + 1 else items[:WHY_NAMES]
+        shown = items if code == "competency_low" else items[:WHY_NAMES]
         text = ", ".join(shown)
         if len(shown) < len(items):
             text = labels("why.more", list=text, n=len(items) - len(shown))
