@@ -84,6 +84,7 @@ def write_html(review: Review, out: TextIO, *, lang: str = "en", rule: Readiness
         comp_class=comp_class,
         steps_line=lambda by_phase: _steps_line(by_phase, labels),
         assess_mark=assess_mark,
+        tactic_labels=tactic_labels,
         injuries=lambda items: ", ".join(labels.strings.name("injury", i) for i in items),
         script=FILTER_SCRIPT,
         script_hash=SCRIPT_HASH,
@@ -118,6 +119,12 @@ def assess_mark(situation: dict[str, Any]) -> str:
         return "pass"
     score = situation.get("assess_score")
     return "close" if score is not None and score > 0 else "fail"
+
+
+def tactic_labels(situation: dict[str, Any]) -> str:
+    """The tactics chosen, by their labels when the scenario file was found."""
+    offered = {t["id"]: t["label"] for t in situation.get("tactics_offered") or ()}
+    return ", ".join(offered.get(tid) or tid for tid in situation.get("tactics_chosen") or ())
 
 
 def _cell_title(cell: dict[str, Any] | None, labels: Labels) -> str:
