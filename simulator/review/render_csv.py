@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.review.competencies import COMPETENCIES
-from simulator.review.formatting import rounded
+from simulator.review.formatting import DIGITS, rounded
 from simulator.review.readiness import DEFAULT_RULE, ReadinessRule
 from simulator.review.scan import Review
 from simulator.review.summary import summary
@@ -45,19 +45,43 @@ class Column:
 
     def cell(self, value: Any) -> str:
         """The CSV text of one cell (see the module docstring)."""
+        return _FORMATTERS[self.kind](value)
+
+
+def _text(value: Any) -> str:
+    return '"' + str(csv_cell(value)).replace('"', '""') + '"'
+
+
+def _cached_text() -> Callable[[Any], str]:
+    """_text with a small cache: ids, kinds and names repeat on every row (a
+    session id on each of its decisions), and cleaning a text is the costly part.
+    Bounded, so memory stays flat however many rows there are."""
+    cache: dict[Any, str] = {}
+
+    def text(value: Any) -> str:
         if value is None:
             return ""
-        kind = self.kind
-        if kind == "bool":
-            return "true" if value else "false"
-        if kind == "text":
-            text = str(csv_cell(value))
-            return '"' + text.replace('"', '""') + '"'
-        if kind == "int":
-            return str(int(value))
-        if kind == "number":
-            return repr(float(value)) if isinstance(value, float) else str(value)
-        return str(rounded(value, kind))
+        found = cache.get(value)
+        if found is None:
+            if len(cache) >= 20_000:
+                cache.clear()
+            found = cache[value] = _text(value)
+        return found
+
+    return text
+
+
+def _rounder(kind: str) -> Callable[[Any], str]:
+    return lambda value: "" if value is None else str(rounded(value, kind))
+
+
+_FORMATTERS: dict[str, Callable[[Any], str]] = {
+    "text": lambda value: "" if value is None else _text(value),
+    "bool": lambda value: "" if value is None else ("true" if value else "false"),
+    "int": lambda value: "" if value is None else str(int(value)),
+    "number": lambda value: "" if value is None else (repr(float(value)) if isinstance(value, float) else str(value)),
+    **{kind: _rounder(kind) for kind in DIGITS},
+}
 
 
 def _cols(*specs: str) -> list[Column]:
@@ -135,21 +159,47 @@ def write_csv(review: Review, folder: Path, *, rule: ReadinessRule = DEFAULT_RUL
         "scenario_versions.csv": lambda: ({"scenario": s["scenario"], "version": v} for s in data["scenarios"] for v in s["versions"]),
         "scenario_costly_situations.csv": lambda: _costly(data["scenarios"]),
         "lethal_force.csv": lambda: (_lethal(r) for r in data["lethal_force"]["per_trainee"]),
-        "sessions.csv": lambda: (_session(s) for s in review.sessions),
-        "decisions.csv": lambda: _decisions(review),
-        "decision_items.csv": lambda: _decision_items(review),
         "tampered.csv": lambda: data["tampered"],
         "warnings.csv": lambda: ({"warning": w} for w in data["warnings"]),
     }
-    for name, columns in TABLES.items():
-        _write(folder / name, columns, rows[name]())
+    for name, make in rows.items():
+        with _Table(folder / name) as table:
+            for row in make():
+                table.write(row)
+    _write_per_session(review, folder)
 
 
-def _write(path: Path, columns: list[Column], rows: Iterable[Row]) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        handle.write(",".join(c.name for c in columns) + "\r\n")
-        for row in rows:
-            handle.write(",".join(c.cell(row.get(c.name)) for c in columns) + "\r\n")
+class _Table:
+    """One CSV file being written: its header, then rows through one formatter per column."""
+
+    def __init__(self, path: Path) -> None:
+        columns = TABLES[path.name]
+        text = _cached_text()
+        self._cells = [(c.name, text if c.kind == "text" else _FORMATTERS[c.kind]) for c in columns]
+        self._handle = open(path, "w", encoding="utf-8-sig", newline="")
+        self._handle.write(",".join(c.name for c in columns) + "\r\n")
+
+    def write(self, row: Row) -> None:
+        get = row.get
+        self._handle.write(",".join([fmt(get(name)) for name, fmt in self._cells]) + "\r\n")
+
+    def __enter__(self) -> _Table:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+
+def _write_per_session(review: Review, folder: Path) -> None:
+    """sessions.csv, decisions.csv and decision_items.csv in one read of the spool."""
+    with _Table(folder / "sessions.csv") as sessions, _Table(folder / "decisions.csv") as decisions, \
+            _Table(folder / "decision_items.csv") as items:
+        for session in review.sessions:
+            sessions.write(_session(session))
+            for row in _decisions(session):
+                decisions.write(row)
+            for row in _decision_items(session):
+                items.write(row)
 
 
 def _totals(data: dict[str, Any]) -> Row:
@@ -242,34 +292,32 @@ def _session(s: Row) -> Row:
             **_competencies(s.get("competencies"))}
 
 
-def _decisions(review: Review) -> Iterator[Row]:
-    for session in review.sessions:
-        ids = {"session_id": session["session_id"], "trainee": session["trainee"], "scenario": session["scenario"]}
-        for d in session.get("decisions", []):
-            response = d.get("response")
-            yield {
-                **ids, **d,
-                "t_s": d["t"],
-                "response": None if isinstance(response, list) else response,  # lists: decision_items.csv
-                "score_fraction": d.get("score"),
-                "force_level": d.get("level"),
-                "levels_outside_range": d["severity"] if d["kind"] == "act" else None,
-                "critical": d["critical"] if d["kind"] == "act" else None,
-                "reportable": d["reportable"] if d["kind"] == "act" else None,
-                "timeout_step": d.get("phase"),
-                "deliberate_wait": d.get("wait", False) if d["kind"] == "timeout" else None,
-            }
+def _decisions(session: Row) -> Iterator[Row]:
+    ids = {"session_id": session["session_id"], "trainee": session["trainee"], "scenario": session["scenario"]}
+    for d in session.get("decisions", []):
+        response = d.get("response")
+        yield {
+            **ids, **d,
+            "t_s": d["t"],
+            "response": None if isinstance(response, list) else response,  # lists: decision_items.csv
+            "score_fraction": d.get("score"),
+            "force_level": d.get("level"),
+            "levels_outside_range": d["severity"] if d["kind"] == "act" else None,
+            "critical": d["critical"] if d["kind"] == "act" else None,
+            "reportable": d["reportable"] if d["kind"] == "act" else None,
+            "timeout_step": d.get("phase"),
+            "deliberate_wait": d.get("wait", False) if d["kind"] == "timeout" else None,
+        }
 
 
-def _decision_items(review: Review) -> Iterator[Row]:
-    """The list values of decisions, one per row: a plan's tactics, a follow-up's
-    choices, an act's reason codes."""
-    for session in review.sessions:
-        for d in session.get("decisions", []):
-            response = d.get("response")
-            if isinstance(response, list):
-                item = "tactic" if d["kind"] == "plan" else "follow_up"
-                for value in response:
-                    yield {"session_id": session["session_id"], "seq": d["seq"], "item": item, "value": value}
-            for code in d.get("reasons") or ():
-                yield {"session_id": session["session_id"], "seq": d["seq"], "item": "reason", "value": code}
+def _decision_items(session: Row) -> Iterator[Row]:
+    """The list values of a session's decisions, one per row: a plan's tactics, a
+    follow-up's choices, an act's reason codes."""
+    for d in session.get("decisions", []):
+        response = d.get("response")
+        if isinstance(response, list):
+            item = "tactic" if d["kind"] == "plan" else "follow_up"
+            for value in response:
+                yield {"session_id": session["session_id"], "seq": d["seq"], "item": item, "value": value}
+        for code in d.get("reasons") or ():
+            yield {"session_id": session["session_id"], "seq": d["seq"], "item": "reason", "value": code}
