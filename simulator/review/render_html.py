@@ -85,6 +85,11 @@ def write_html(review: Review, out: TextIO, *, lang: str = "en", rule: Readiness
         steps_line=lambda by_phase: _steps_line(by_phase, labels),
         assess_mark=assess_mark,
         tactic_labels=tactic_labels,
+        # Words every session repeats, looked up once (a call per word per session was a third of the time).
+        W=_Words(labels),
+        BEH=_Names(labels, "behaviour"),
+        FORCE=_Names(labels, "force"),
+        VERDICT=_Names(labels, "verdict"),
         injuries=lambda items: ", ".join(labels.strings.name("injury", i) for i in items),
         script=FILTER_SCRIPT,
         script_hash=SCRIPT_HASH,
@@ -92,8 +97,14 @@ def write_html(review: Review, out: TextIO, *, lang: str = "en", rule: Readiness
         version=__version__,
         none=f.NONE,
     )
+    # Jinja yields hundreds of thousands of small chunks: write them in batches.
+    batch: list[str] = []
     for chunk in stream:
-        out.write(chunk)
+        batch.append(chunk)
+        if len(batch) >= 2000:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch))
 
 
 def cell_class(cell: dict[str, Any] | None) -> str:
@@ -148,6 +159,30 @@ def _cohort_competencies(review: Review) -> dict[str, float | None]:
             total.sums[i] += tally.competencies.sums[i]
             total.counts[i] += tally.competencies.counts[i]
     return total.means()
+
+
+class _Words(dict):  # type: ignore[type-arg]
+    """review.<key> strings, each worded once, on first use."""
+
+    def __init__(self, labels: Labels) -> None:
+        super().__init__()
+        self._labels = labels
+
+    def __missing__(self, key: str) -> str:
+        self[key] = word = self._labels(key)
+        return word
+
+
+class _Names(dict):  # type: ignore[type-arg]
+    """Display names of one vocabulary (behaviour, force, verdict), each looked up once."""
+
+    def __init__(self, labels: Labels, kind: str) -> None:
+        super().__init__()
+        self._labels, self._kind = labels, kind
+
+    def __missing__(self, key: Any) -> str:
+        self[key] = name = self._labels.name(self._kind, key) if key is not None else ""
+        return name
 
 
 class _Group:
