@@ -321,6 +321,6 @@ def test_cohort_summary_prints_on_at_most_four_a4_pages(cohort_report: Path, tmp
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
     assert boxes and all(abs(float(w) - 842) < 3 and abs(float(h) - 595) < 3 for w, h in boxes)  # A4 landscape, in points
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(IMAGES / "review-print")], check=True, timeout=60)
         assert (IMAGES / "review-print.png").exists()
