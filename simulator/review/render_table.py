@@ -31,6 +31,8 @@ def write_table(review: Review, out: TextIO, *, timelines: bool = False, lang: s
         f"{t['filtered_out']} filtered out. MACs {'checked' if t['mac_checked'] else 'not checked (no key)'}.\n"
     )
     _section(out, labels("col.readiness"))
+    if not data["trainees"]:
+        out.write("(none)\n")
     for tr in data["trainees"]:
         status = labels(f"status.{tr['readiness']['status']}")
         out.write(clean(f"  {tr['trainee']}: {status}") + "\n")
