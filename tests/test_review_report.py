@@ -216,7 +216,7 @@ def test_csv_files_load_in_pandas(csv_folder: Path) -> None:
 
 def test_html_shows_labels_not_ids_in_the_chosen_language(hand_set: Path, tmp_path: Path) -> None:
     for lang, words in (("en", ("Needs help", "One category off".lower(), "Assaultive")),
-                        ("fr", ("À accompagner", "à une catégorie près", "Recrue"))):
+                        ("fr", ("À aider", "à une catégorie près", "Recrue"))):
         out = tmp_path / f"{lang}.html"
         code, _, err = run_cli(["review", str(hand_set), "--format", "html", "--lang", lang, "-o", str(out)])
         assert code == 0, err
