@@ -124,6 +124,17 @@ def test_a_drawn_firearm_is_not_a_shot_and_a_wait_is_not_a_timeout(hand_set: Pat
     assert act["firearm"] == "draw" and act["reasons"] == ["excess"]
 
 
+def test_an_accepted_reading_counts_as_right(tmp_path: Path) -> None:
+    """Newer logs: a situation may accept more than one reading (`accepted`, scored 1.0)."""
+    write_log(tmp_path, trainee="eve", minute=1, body=[
+        ("situation_entered", {"situation": "s1", "behaviour": A, "time_limit_s": None}),
+        ("assessment", {"situation": "s1", "chosen": S, "expected": A, "accepted": [A, S], "score": 1.0, "decision_s": 1.0}),
+        *ended(90, True)])
+    _, report, _ = review_json(tmp_path)
+    assert report["trainees"][0]["assessment_accuracy"] == 1.0
+    assert report["scenarios"][0]["common_wrong_assessment"] is None
+
+
 def test_table_shows_the_documented_figures(hand_set: Path) -> None:
     code, out, _ = run_cli(["review", str(hand_set)])
     assert code == 0

@@ -39,6 +39,12 @@ class Decision:
         return self.range_max == _LETHAL
 
     @property
+    def assessed_right(self) -> bool:
+        """assess: read as the author set, or as one of the readings the situation
+        accepts (newer logs list them in `accepted` and score them 1.0)."""
+        return self.response == self.expected or (self.score is not None and self.score >= 1.0)
+
+    @property
     def lethal_chosen(self) -> bool:
         """A shot: level 5 with `firearm` absent (old logs) or "discharge"."""
         return self.level == 5 and self.firearm in _SHOTS

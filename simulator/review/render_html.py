@@ -125,10 +125,11 @@ def comp_class(value: float | None) -> str:
 
 
 def assess_mark(situation: dict[str, Any]) -> str:
-    """right, close (one category off: a part score) or wrong."""
-    if situation.get("assessed") == situation.get("behaviour"):
-        return "pass"
+    """right (as authored, or a reading the situation accepts: score 1), close (one
+    category off: a part score) or wrong."""
     score = situation.get("assess_score")
+    if situation.get("assessed") == situation.get("behaviour") or (score is not None and score >= 1.0):
+        return "pass"
     return "close" if score is not None and score > 0 else "fail"
 
 

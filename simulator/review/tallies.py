@@ -187,7 +187,7 @@ class TraineeTally:
             self.timer.add(d.decision_s)
         if d.kind == "assess":
             self.assessments += 1
-            self.assessed_right += d.response == d.expected
+            self.assessed_right += d.assessed_right
         elif d.kind == "plan":
             self.plans += 1
             self.plan_score_sum += d.score or 0.0
@@ -305,7 +305,7 @@ class ScenarioTally:
             if d.kind == "timeout":
                 if not d.wait:
                     self.timeouts[str(d.phase)] += 1
-            elif d.kind == "assess" and d.response != d.expected:
+            elif d.kind == "assess" and not d.assessed_right:
                 self.wrong_assessments[(d.situation, str(d.expected), str(d.response))] += 1
             elif d.kind == "act" and d.verdict != "reasonable":
                 self.unreasonable[(d.situation, str(d.response), str(d.verdict))] += 1
