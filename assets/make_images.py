@@ -12,10 +12,12 @@ text so they suit any language and do not stereotype anyone.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import random
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -419,6 +421,33 @@ SCENES: dict[str, Callable[[pygame.Surface, random.Random], None]] = {
     "parking_lot_assault.png": parking_lot_assault,
     "bar_interior.png": bar_interior,
 }
+
+
+PLUGINS = Path(__file__).resolve().parent / "scenes"
+
+
+def _plugin_scenes() -> dict[str, Callable[[pygame.Surface, random.Random], None]]:
+    """Pictures drawn in assets/scenes/*.py, so each scenario's author keeps a file of their own.
+
+    Each file defines `scenes(kit)` returning {file name: drawer}; `kit` holds this
+    module's primitives (person, car_side, glow, ..., WIDTH, HEIGHT, pygame), so every
+    picture is drawn the same way.
+    """
+    kit = SimpleNamespace(**{k: v for k, v in globals().items() if not k.startswith("_")})
+    found: dict[str, Callable[[pygame.Surface, random.Random], None]] = {}
+    for path in sorted(PLUGINS.glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"uofsim_scenes_{path.stem}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for name, drawer in module.scenes(kit).items():
+            if name in SCENES or name in found:
+                raise ValueError(f"{path.name}: picture {name} is drawn twice")
+            found[name] = drawer
+    return found
+
+
+SCENES.update(_plugin_scenes())
 
 
 def render(name: str) -> pygame.Surface:

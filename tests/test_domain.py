@@ -8,15 +8,20 @@ from simulator.domain import (
     Behaviour,
     CommunityAction,
     Equipment,
+    ErrorFinding,
     Force,
     ForceRange,
+    Injury,
     Quadrant,
+    ReasonCode,
     Verdict,
     behaviour_distance,
     default_range,
+    find_errors,
     is_reportable,
     judge,
     missing_equipment,
+    outcome_reportable,
 )
 
 
@@ -48,11 +53,15 @@ def test_verdicts_and_severity() -> None:
     passive = default_range(Behaviour.PASSIVE_RESISTANT)
     assert judge([Force.COMMUNICATION], passive).verdict is Verdict.REASONABLE
     hard = judge([Force.PHYSICAL_CONTROL_HARD], passive)
-    assert (hard.verdict, hard.severity, hard.critical) == (Verdict.EXCESSIVE, 1, False)
+    assert (hard.verdict, hard.severity) == (Verdict.EXCESSIVE, 1)
+    assert find_errors(hard, [Force.PHYSICAL_CONTROL_HARD]).critical  # default-2: one level of excess fails
+    assert not find_errors(hard, [Force.PHYSICAL_CONTROL_HARD], critical_severity=2).critical  # a relaxed rubric
     oc = judge([Force.INTERMEDIATE_WEAPONS], passive)
-    assert (oc.verdict, oc.severity, oc.critical) == (Verdict.EXCESSIVE, 2, True)
+    assert (oc.verdict, oc.severity) == (Verdict.EXCESSIVE, 2)
+    assert find_errors(oc, [Force.INTERMEDIATE_WEAPONS], critical_severity=2).critical
     presence = judge([Force.OFFICER_PRESENCE], passive)
-    assert (presence.verdict, presence.severity, presence.critical) == (Verdict.INSUFFICIENT, 1, False)
+    assert (presence.verdict, presence.severity) == (Verdict.INSUFFICIENT, 1)
+    assert find_errors(presence, [Force.OFFICER_PRESENCE]) == ErrorFinding((), False)
 
 
 def test_level_is_the_highest_force_listed() -> None:
@@ -63,7 +72,8 @@ def test_level_is_the_highest_force_listed() -> None:
 def test_excessive_lethal_force_is_always_critical() -> None:
     band = ForceRange(Force.COMMUNICATION, Force.INTERMEDIATE_WEAPONS)
     result = judge([Force.LETHAL_FORCE], band)
-    assert (result.severity, result.critical) == (1, True)
+    finding = find_errors(result, [Force.LETHAL_FORCE], critical_severity=5)
+    assert result.severity == 1 and finding.critical and finding.reasons == (ReasonCode.LETHAL_EXCESS,)
 
 
 def test_author_verdict_overrides_computed_one() -> None:
@@ -71,7 +81,8 @@ def test_author_verdict_overrides_computed_one() -> None:
     result = judge([Force.PHYSICAL_CONTROL_HARD], band, Verdict.INSUFFICIENT)
     assert result.verdict is Verdict.INSUFFICIENT and result.severity == 1
     forced_reasonable = judge([Force.LETHAL_FORCE], default_range(Behaviour.COOPERATIVE), Verdict.REASONABLE)
-    assert (forced_reasonable.verdict, forced_reasonable.severity, forced_reasonable.critical) == (Verdict.REASONABLE, 0, False)
+    assert (forced_reasonable.verdict, forced_reasonable.severity) == (Verdict.REASONABLE, 0)
+    assert not find_errors(forced_reasonable, [Force.LETHAL_FORCE]).critical
 
 
 @given(st.sampled_from(list(Behaviour)), st.lists(st.sampled_from(list(Force)), min_size=1, max_size=4))
@@ -98,7 +109,11 @@ def test_reportable_choices() -> None:
     assert is_reportable([Force.COMMUNICATION, Force.LETHAL_FORCE])
     assert is_reportable([Force.INTERMEDIATE_WEAPONS])
     assert not is_reportable([Force.PHYSICAL_CONTROL_HARD])
-    assert is_reportable([Force.PHYSICAL_CONTROL_HARD], injuries_needing_care=True)
+    # The outcome counts too: physical force followed by an injury needing care.
+    assert outcome_reportable([3], False, [Injury.SUBJECT])
+    assert not outcome_reportable([1], False, [Injury.SUBJECT])  # words injure no one
+    assert not outcome_reportable([3], False, [Injury.OFFICER])  # the officer's injury is not the officer's force
+    assert outcome_reportable([1], True, [])
 
 
 def test_every_front_line_action_has_its_quadrant() -> None:

@@ -10,7 +10,6 @@ from simulator.domain import Behaviour, Force, ForceRange, Rating, judge
 from simulator.engine.scoring import (
     DEFAULT_RUBRIC as R,
     assess_score,
-    is_critical,
     load_rubric,
     percent,
     rated_score,
@@ -62,20 +61,6 @@ def test_session_score_mean_times_100_one_decimal() -> None:
     assert session_score([1.0, 1.0, 0.0]) == 66.7
     assert session_score([0.60625] + [1.0] * 7) == 95.1
     assert percent(0.12345) == 12.3 and percent(0.12355) == 12.4  # half up
-
-
-def test_critical_rules() -> None:
-    assaultive = ForceRange(Force.PHYSICAL_CONTROL_SOFT, Force.INTERMEDIATE_WEAPONS)
-    lethal = judge([Force.LETHAL_FORCE], assaultive)
-    assert (lethal.verdict.value, lethal.severity) == ("excessive", 1)
-    assert is_critical(R, [Force.LETHAL_FORCE], lethal)  # lethal and excessive, even one level out
-    passive = ForceRange(Force.COMMUNICATION, Force.PHYSICAL_CONTROL_SOFT)
-    hard = judge([Force.PHYSICAL_CONTROL_HARD], passive)
-    assert hard.severity == 1 and not is_critical(R, [Force.PHYSICAL_CONTROL_HARD], hard)
-    weapon = judge([Force.INTERMEDIATE_WEAPONS], passive)
-    assert weapon.severity == 2 and is_critical(R, [Force.INTERMEDIATE_WEAPONS], weapon)
-    low = judge([Force.OFFICER_PRESENCE], ForceRange(Force.INTERMEDIATE_WEAPONS, Force.LETHAL_FORCE))
-    assert low.severity == 4 and not is_critical(R, [Force.OFFICER_PRESENCE], low)  # insufficient is never critical
 
 
 def test_rubric_file_changes_numbers(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from simulator.engine import FakeClock, Phase, Session, SessionSettings, SessionStopped, debrief_from_records
 from simulator.logbook.writer import LogWriteError
-from tests.test_engine_support import chain, ending, opt, records_of, sit, start, write_scenario
+from support.engine import chain, ending, opt, records_of, sit, start, write_scenario
 
 
 def _play_clean(session: Session, clock: FakeClock, option: str = "talk") -> None:
@@ -60,7 +60,7 @@ def test_excessive_lethal_is_critical_and_fails_a_95_point_session(tmp_path: Pat
     ended = session.records[-1]
     assert ended["score"] == 95.1  # (7 x 1.0 + 0.60625) / 8
     assert ended["passed"] is False
-    assert ended["critical_errors"] == [{"situation": "shoot", "option": "fire", "reason": "lethal force judged excessive"}]
+    assert ended["critical_errors"] == [{"situation": "shoot", "option": "fire", "reason": "lethal_excess"}]
 
 
 def test_timeout_scores_zero_and_takes_timeout_target(tmp_path: Path) -> None:
@@ -96,8 +96,9 @@ def test_late_input_takes_the_timeout(tmp_path: Path) -> None:
 def _random_scenario(tmp_path: Path):
     situations = {"a": sit("passive_resistant", [opt("talk", "communication", {"random": [
         {"weight": 1, "goto": "b"}, {"weight": 1, "goto": "c"}, {"weight": 2, "goto": "end"}]})])}
-    situations["b"] = sit("passive_resistant", [opt("talk", "communication", "a")])
-    situations["c"] = sit("passive_resistant", [opt("talk", "communication", "a")])
+    # b and c end the session: validation refuses loops (a session visits at most 500 situations)
+    situations["b"] = sit("passive_resistant", [opt("talk", "communication", "end")])
+    situations["c"] = sit("passive_resistant", [opt("talk", "communication", "end")])
     return write_scenario(tmp_path, situations, {"end": ending()})
 
 

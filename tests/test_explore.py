@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from simulator.cli import main
 from simulator.engine import FakeClock, Session, SessionSettings
 from simulator.engine.explore import explore
 from simulator.engine.policies import RandomPolicy, play_headless
-from simulator.scenario import load_file
-from tests.test_engine_support import ending, opt, sit, write_scenario
+from simulator.scenario import ScenarioError, load_file
+from support.engine import ending, opt, sit, write_scenario
 
 EXAMPLE = Path(__file__).resolve().parent / "fixtures" / "contract_example.yaml"
 
@@ -55,7 +56,9 @@ def test_loops_are_bounded(tmp_path: Path) -> None:
     situations = {
         "a": sit("passive_resistant", [opt("again", "communication", "a"), opt("strike", "physical_control_hard", "end")]),
     }
-    result = explore(write_scenario(tmp_path, situations, {"end": ending()}).scenario)
+    with pytest.raises(ScenarioError, match="a loop lets a session go on without end: a -> a"):
+        write_scenario(tmp_path, situations, {"end": ending()})  # validation refuses it...
+    result = explore(load_file(tmp_path / "s.yaml", lint=False).scenario)  # ...explore still bounds it
     assert result.best and result.best.loops
     assert result.best.score > 90.0 and result.best.steps[-1]["option"] == "strike"
 

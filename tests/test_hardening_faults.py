@@ -20,7 +20,7 @@ import pytest
 import simulator.logbook.writer as writer_module
 from simulator.cli import main
 from simulator.logbook import read_log, verify_file
-from test_hardening_support import EXAMPLE, ROOT, TRACEBACK
+from support.hardening import EXAMPLE, ROOT, TRACEBACK
 
 # Six decisions (assess, plan, act, assess, act, follow-up): 13 records in all.
 ANSWERS = """\

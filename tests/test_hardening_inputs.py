@@ -17,7 +17,7 @@ import pytest
 
 from simulator.cli import main
 from simulator.scenario.source import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
-from test_hardening_support import EXAMPLE, TRACEBACK, Outcome, uofsim
+from support.hardening import EXAMPLE, TRACEBACK, Outcome, uofsim
 
 PEAK_RSS_MB = 300  # generous: a plain `validate` of a good file peaks near 35 MB
 MARKER = "/tmp/uofsim-hardening-pwned"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from simulator.logbook import read_log, verify_file
-from test_hardening_support import ROOT
+from support.hardening import ROOT
 
 PROCESSES = 16
 SESSIONS = 1000

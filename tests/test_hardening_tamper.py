@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from simulator.logbook import SessionLogWriter, verify_bytes
-from test_logbook_support import KEY, step_clock, write_sample_log
+from support.logbook import KEY, step_clock, write_sample_log
 
 
 def _aborted_log(folder: Path, key: bytes | None) -> bytes:

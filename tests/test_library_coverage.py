@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from simulator.domain.judgement import judge
+from simulator.engine.scoring import DEFAULT_RUBRIC, ActAppraisal, appraise
 from simulator.domain.model import Behaviour, Factor, Force, Verdict
 from simulator.scenario import Branch, RandomNext, Scenario, Situation, Text, load_scenario
 from simulator.scenario.model import Option, next_targets
@@ -50,8 +50,9 @@ def library() -> dict[str, Scenario]:
 # --- helpers ------------------------------------------------------------------------
 
 
-def judgement(situation: Situation, option: Option):  # type: ignore[no-untyped-def]
-    return judge(option.force, situation.force_range, option.verdict)
+def judgement(situation: Situation, option: Option) -> ActAppraisal:
+    """The rubric's full appraisal (verdict, errors, scores) of an option, as the engine makes it."""
+    return appraise(DEFAULT_RUBRIC, situation, option)
 
 
 def top_force(option: Option) -> Force:
@@ -137,7 +138,7 @@ def test_each_force_option_is_both_reasonable_and_unreasonable_somewhere(library
     for scenario in library.values():
         for situation in scenario.situations.values():
             for option in situation.options:
-                target = reasonable if judgement(situation, option).verdict is Verdict.REASONABLE else unreasonable
+                target = reasonable if judgement(situation, option).judgement.verdict is Verdict.REASONABLE else unreasonable
                 target.add(top_force(option))
     assert set(Force) - reasonable == set(), "never reasonable"
     assert set(Force) - unreasonable == set(), "never unreasonable"
@@ -186,7 +187,7 @@ def test_scenario_meets_the_authoring_rules(path: Path) -> None:
         assert 2 <= len(situation.options) <= 6, f"{sid}: {len(situation.options)} options"
         preferred = [o for o in situation.options if o.preferred]
         assert len(preferred) == 1, f"{sid}: needs exactly one preferred option"
-        assert judgement(situation, preferred[0]).verdict is Verdict.REASONABLE, f"{sid}: preferred is not reasonable"
+        assert judgement(situation, preferred[0]).judgement.verdict is Verdict.REASONABLE, f"{sid}: preferred is not reasonable"
         assert situation.subject.cues, f"{sid}: no cues"
         missing = set(Factor) - set(situation.factors)
         assert not missing, f"{sid}: factors without {sorted(missing)}"

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_logbook_support import KEY, write_sample_log
+from support.logbook import KEY, write_sample_log
 
 REPO = Path(__file__).resolve().parents[1]
 

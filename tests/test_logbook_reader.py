@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from simulator.logbook import LogReadError, SessionLogWriter, iter_log_files, iter_records, read_log
-from test_logbook_support import step_clock, write_sample_log
+from support.logbook import step_clock, write_sample_log
 
 
 def test_complete_log(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.logbook import SessionLogWriter, read_log, verify_bytes, verify_file
-from test_logbook_support import KEY, step_clock, write_sample_log
+from support.logbook import KEY, step_clock, write_sample_log
 
 
 def _replacements(byte: int) -> set[int]:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator.logbook import LogWriteError, SessionLogWriter, read_log, verify_bytes, verify_file
-from test_logbook_support import KEY, independent_check, step_clock, write_sample_log
+from support.logbook import KEY, independent_check, step_clock, write_sample_log
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from review_support import play, review_json, run_cli
+from support.review import play, review_json, run_cli
 from simulator.logbook import read_log
 
 SCENARIOS = ["phone-not-gun", "crisis-knife-apartment", "shoplifter-flees", "trespasser-goes-limp",
@@ -50,7 +50,8 @@ def recount(corpus: Path) -> dict[str, Any]:
             if r["type"] == "action":
                 allowed = r["range"]["max"] == "lethal_force"
                 lethal["signal" if allowed else "noise"] += 1
-                lethal["hits" if allowed else "false_alarms"] += r["level"] == 5
+                # a shot is a discharge; a draw or a point is not (old logs: no firearm key, a discharge)
+                lethal["hits" if allowed else "false_alarms"] += r["level"] == 5 and r.get("firearm", "discharge") == "discharge"
     return {"logs": logs, "by_trainee": by_trainee, "by_scenario": by_scenario, "lethal": lethal, "decisions": decisions}
 
 
@@ -73,7 +74,9 @@ def test_corpus_figures_match_a_recount(corpus: Path, recount: dict[str, Any]) -
         assert row["critical_errors"] == sum(len(_end(log)["critical_errors"]) for log in logs)
         assert row["attempts"] == {s: RUNS_PER_PAIR for s in SCENARIOS}
         assessments = [r for log in logs for r in log.records if r["type"] == "assessment"]
-        assert row["assessment_accuracy"] == pytest.approx(mean(r["chosen"] == r["expected"] for r in assessments))
+        # right: the behaviour as authored, or one the situation accepts (newer logs: `accepted`)
+        assert row["assessment_accuracy"] == pytest.approx(
+            mean(r["chosen"] == r["expected"] or r["chosen"] in r.get("accepted", []) for r in assessments))
     for row in report["scenarios"]:
         logs = recount["by_scenario"][row["scenario"]]
         assert row["attempts"] == len(logs)

@@ -11,9 +11,11 @@ from statistics import NormalDist
 
 import pytest
 
-from review_support import ended, play, review_json, situation, write_log
+from support.review import ended, play, review_json, situation, write_log
 
 z = NormalDist().inv_cdf
+# A frozen copy of the bundled scenario as it was when these figures were worked out.
+FIXED = Path(__file__).parent / "fixtures" / "review" / "phone-not-gun.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -21,12 +23,12 @@ def engine_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("engine_set")
     # best: every assessment right, plans 1.0, actions: challenge (lethal, allowed) twice,
     # then two level-1 options where lethal is not allowed. Score 100, passed.
-    play(folder, "phone-not-gun", "h", policy="best", seed=1)
+    play(folder, FIXED, "h", policy="best", seed=1)
     # worst: every assessment wrong, plans 0.0; sidewalk "follow" (level 0, insufficient,
     # lethal allowed: a miss), turns: timeout in act, identified "keep-aiming" (lethal,
     # not allowed: false alarm, excessive, critical), complies "cuff" (reasonable).
     # Situation totals 0.235, 0, 0.1, 0.46. Score 19.9, failed, 1 critical error.
-    play(folder, "phone-not-gun", "h", policy="worst", seed=1)
+    play(folder, FIXED, "h", answers=FIXED.with_name("phone-not-gun-worst.yaml"), seed=1)
     return folder
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from review_support import ROOT, cohort, ended, review_json, run_cli, situation, write_log
+from support.review import ROOT, cohort, ended, review_json, run_cli, situation, write_log
 from simulator.review import DEFAULT_RULE, ReadinessRule, trainee_readiness
 from simulator.review.formatting import DIGITS
 from simulator.review.render_csv import TABLES

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from review_support import ROOT, ended, play, review_json, run_cli, situation, write_log
+from support.review import ROOT, ended, play, review_json, run_cli, situation, write_log
 
 SCRIPT_ID = "<script>alert(1)</script>"
 S = "serious_bodily_harm_or_death"

@@ -387,6 +387,9 @@ def test_a_critical_error_fails_the_session_and_leads_the_debrief(tmp_path: Path
     ended = of_type(records(tmp_path / "logs"), "session_ended")[0]
     assert ended["passed"] is False
     assert [(e["situation"], e["option"]) for e in ended["critical_errors"]] == [("at-bar", "spray")]
+    shown = pilot.app.top.panel.debrief  # what the debrief screen draws
+    assert shown.critical_errors[0]["text"].startswith("Excessive force") and "s.26" in shown.critical_errors[0]["text"]
+    assert shown.competencies["force"] == 0.0 and shown.competencies["time"] == 100.0
 
 
 def test_debrief_timeline_scrolls_to_any_situation(tmp_path: Path) -> None:
@@ -416,3 +419,33 @@ def test_debrief_timeline_scrolls_to_any_situation(tmp_path: Path) -> None:
         pilot.press("down")
     assert "12. Step 12" in pilot.labels() and "1. Step 1" not in pilot.labels()
     shot(pilot, "41-debrief-long-timeline")
+
+
+def test_library_groups_by_call_type_and_shows_what_the_trainee_passed(tmp_path: Path) -> None:
+    from support.review import run_cli
+
+    logs = tmp_path / "logs"
+    for policy in ("best", "worst"):  # one pass and one fail of the same scenario
+        code, _, _ = run_cli(["run", str(ROOT / "scenarios" / "phone-not-gun.yaml"), "--policy", policy,
+                              "--trainee", "rec-7", "--log-dir", str(logs)])
+        assert code == 0
+    code, _, _ = run_cli(["run", str(ROOT / "scenarios" / "crowd-park-party.yaml"), "--policy", "worst",
+                          "--trainee", "rec-7", "--log-dir", str(logs)])
+    run_cli(["run", str(ROOT / "scenarios" / "domestic-disturbance.yaml"), "--policy", "best",
+             "--trainee", "someone-else", "--log-dir", str(logs)])
+    pilot, _ = make_pilot(tmp_path, scenario=None, library=ROOT / "scenarios", trainee="rec-7")
+    assert pilot.screen == "library"
+    screen = pilot.app.top
+    progress = screen.progress
+    assert progress["phone-not-gun"].passed and progress["phone-not-gun"].attempts == 2
+    assert progress["phone-not-gun"].best == 100.0
+    assert not progress["crowd-park-party"].passed
+    assert "domestic-disturbance" not in progress  # another trainee's session
+    from simulator.ui.library import call_type
+
+    order = [(call_type(e, screen.named_calls), e.loaded.scenario.difficulty) for e in screen.entries if e.available]
+    assert order == sorted(order) and len(order) == len(list((ROOT / "scenarios").glob("*.yaml")))
+    shot(pilot, "19b-library-progress")
+    assert screen._status("phone-not-gun", pilot.app.theme)[0].startswith("Passed")
+    assert screen._status("crowd-park-party", pilot.app.theme)[0].startswith("Not passed yet")
+    assert screen._status("traffic-stop-night", pilot.app.theme)[0] == "Not tried yet"

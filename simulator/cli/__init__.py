@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from simulator import __version__
-from simulator.cli.errors import UsageError, UserError
+from simulator.cli.errors import UsageError, UserError, os_error_line
 from simulator.safetext import printable
 
 # name -> (module, one-line help)
@@ -77,3 +77,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the one wrapper: any file error not handled closer is one line
+        print(printable(f"uofsim {args.command}: {os_error_line(exc)}"), file=sys.stderr)
+        return 1

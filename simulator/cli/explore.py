@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from simulator.engine.scoring import rubric_for
     from simulator.scenario import ScenarioError, Severity, load_file
     from simulator.scenario.lint import CHECKS
+    from simulator.scenario.statespace import TooManyStates
 
     reports: list[dict[str, Any]] = []
     failed = False
@@ -31,11 +32,12 @@ def run(args: argparse.Namespace) -> int:
             if errors:
                 raise ScenarioError(errors)
             report = explore(loaded.scenario, rubric_for(loaded)).as_dict()
-        except ScenarioError as exc:
+        except (ScenarioError, TooManyStates) as exc:
+            message = str(exc) if isinstance(exc, ScenarioError) else f"{path}: error: {exc}"
             if len(args.scenarios) == 1:
-                raise UserError(str(exc)) from None
+                raise UserError(message) from None
             failed = True
-            reports.append({"path": path, "error": str(exc)})
+            reports.append({"path": path, "error": message})
             continue
         report["path"] = path
         failed = failed or report["graph_error"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from simulator.cli.errors import UsageError, UserError
+from simulator.cli.errors import UsageError, UserError, os_user_error, refuse_symlink_out
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -22,12 +22,13 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     target = args.dir / f"{args.id}.yaml"
-    if target.exists() and not args.force:
+    if (target.exists() or target.is_symlink()) and not args.force:
         raise UserError(f"{target}: already exists (use --force to overwrite)")
+    refuse_symlink_out(target)  # even with --force: never write outside the folder
     try:
         args.dir.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"{target}: cannot write: {exc.strerror}") from None
+        raise os_user_error(exc, target, "cannot write") from None
     print(f"wrote {target}; check it with: uofsim validate {target}")
     return 0

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from simulator.cli.errors import UsageError, UserError
+from simulator.cli.errors import UsageError, UserError, refuse_symlink_out
 
 if TYPE_CHECKING:
     from simulator.review import ReadinessRule, Review
@@ -64,8 +64,10 @@ def _write_xapi(args: argparse.Namespace, review: Review, out: TextIO) -> None:
 
 
 def _write_csv(args: argparse.Namespace, review: Review, out: TextIO) -> None:
-    from simulator.review.render_csv import write_csv
+    from simulator.review.render_csv import FILES, write_csv
 
+    for name in FILES:
+        refuse_symlink_out(Path(args.output) / name)
     write_csv(review, Path(args.output), rule=args.rule)
 
 
@@ -152,6 +154,7 @@ def _output(target: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
         return
+    refuse_symlink_out(Path(target))
     try:
         handle = open(target, "w", encoding="utf-8", newline="\n")
     except OSError as exc:

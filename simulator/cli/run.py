@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from simulator.cli.errors import UsageError, UserError
+from simulator.cli.errors import PACE, SEED, TIME_SCALE, UsageError, UserError, check_number
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -25,15 +25,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--log-key-file", metavar="FILE", help="academy key for log MACs (default: $UOFSIM_LOG_KEY)")
     parser.add_argument("--lang", default="en", help="language of the session (default: en)")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="X", help="multiply every time limit")
+    parser.add_argument("--feedback", choices=("immediate", "debrief"), default="debrief",
+                        help="feedback mode recorded in the log (a headless run shows nothing either way)")
     parser.add_argument("--pace", type=float, default=0.0, metavar="SECONDS",
                         help="real seconds to wait before each decision (demos and crash tests)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from simulator.engine.answers import AnswerError, load_answers
+    from simulator.engine.answers import AnswerError, FileDecider, load_answers, rehearse
     from simulator.engine.clock import FakeClock
     from simulator.engine.explore import StateGraph
-    from simulator.engine.policies import AnswersDecider, ExtremePolicy, RandomPolicy, play_headless, real_pace
+    from simulator.engine.policies import ExtremePolicy, RandomPolicy, play_headless, real_pace
     from simulator.engine.scoring import rubric_for
     from simulator.engine.session import Session, SessionSettings, SessionStopped, open_session_log
     from simulator.logbook.ids import validate_trainee_id
@@ -41,10 +43,14 @@ def run(args: argparse.Namespace) -> int:
     from simulator.logbook.writer import LogWriteError
     from simulator.scenario import ScenarioError, load_file
 
-    if args.time_scale <= 0:
-        raise UsageError("--time-scale must be above 0")
-    if args.pace < 0:
-        raise UsageError("--pace must not be negative")
+    from simulator.strings import language_refusal
+
+    check_number("--time-scale", args.time_scale, TIME_SCALE)
+    check_number("--pace", args.pace, PACE)
+    check_number("--seed", args.seed, SEED)
+    refusal = language_refusal(args.lang)
+    if refusal:
+        raise UsageError(refusal)
     try:
         validate_trainee_id(args.trainee)
     except ValueError as exc:
@@ -60,9 +66,15 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
 
     seed = args.seed if args.seed is not None else _random_seed()
-    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless")
+    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless",
+                               feedback=args.feedback)
     if answers is not None:
-        decider = AnswersDecider(answers, args.answers)
+        # The whole file against the scenario, in memory: a file that does not fit writes no log.
+        try:
+            rehearse(loaded, answers, args.answers, settings, rubric)
+        except AnswerError as exc:
+            raise UserError(str(exc)) from None
+        decider = FileDecider(answers, args.answers)
     elif args.policy == "random":
         decider = RandomPolicy(seed)
     else:
@@ -88,7 +100,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"score: {debrief.score:.1f}")
     print(f"result: {'PASS' if debrief.passed else 'FAIL'}")
     for error in debrief.critical_errors:
-        print(f"critical error: {error['situation']}/{error['option']}: {error['reason']}")
+        print(f"critical error: {error['situation']}/{error['option']}: {error['reason']}: {error.get('text', '')}".rstrip(": "))
+        if error.get("note"):
+            print(f"  author's note: {error['note']}")
     if debrief.community is not None:
         print(f"community: {debrief.community:.1f}")
     print(f"log: {log.path}")

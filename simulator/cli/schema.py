@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
+
+from simulator.cli.errors import os_user_error, refuse_symlink_out
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -15,8 +18,12 @@ def run(args: argparse.Namespace) -> int:
 
     text = json.dumps(scenario_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            out.write(text)
+        refuse_symlink_out(Path(args.output))
+        try:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as exc:
+            raise os_user_error(exc, args.output, "cannot write") from None
     else:
         print(text, end="")
     return 0

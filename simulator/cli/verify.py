@@ -38,15 +38,15 @@ def run(args: argparse.Namespace) -> int:
     for file in files:
         result = verify_file(file, key)
         print(printable(f"{_shown(file)}: {_verdict(result)}"), flush=True)
-        failed |= result.status in ("tampered", "unreadable")
+        failed |= result.status in ("tampered", "unreadable", "skipped")
     return 1 if failed else 0
 
 
 def _verdict(result: Verification) -> str:
     if result.status == "tampered":
         return f"tampered at seq {result.first_bad_seq} ({result.detail})"
-    if result.status == "unreadable":
-        return f"unreadable ({result.detail})"
+    if result.status in ("unreadable", "skipped"):
+        return f"{result.status} ({result.detail})"
     return result.status
 
 

@@ -20,7 +20,7 @@ class Behaviour(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Behaviour).index(self)
+        return _BEHAVIOUR_RANK[self]
 
 
 class Force(StrEnum):
@@ -35,11 +35,20 @@ class Force(StrEnum):
 
     @property
     def level(self) -> int:
-        return list(Force).index(self)
+        return FORCE_LEVELS[self]
 
-    @classmethod
-    def at_level(cls, level: int) -> Force:
-        return list(cls)[level]
+
+# Explicit numbers, not list positions: logs record `level`, so inserting an
+# option must never renumber the old ones.
+FORCE_LEVELS: dict[Force, int] = {
+    Force.OFFICER_PRESENCE: 0,
+    Force.COMMUNICATION: 1,
+    Force.PHYSICAL_CONTROL_SOFT: 2,
+    Force.PHYSICAL_CONTROL_HARD: 3,
+    Force.INTERMEDIATE_WEAPONS: 4,
+    Force.LETHAL_FORCE: 5,
+}
+_BEHAVIOUR_RANK: dict[Behaviour, int] = {b: i for i, b in enumerate(Behaviour)}
 
 
 class Consideration(StrEnum):
@@ -139,6 +148,65 @@ class Rating(StrEnum):
     RECOMMENDED = "recommended"
     ACCEPTABLE = "acceptable"
     CONTRAINDICATED = "contraindicated"
+
+
+class QualityRating(StrEnum):
+    """How an option is carried out (what is said; position, distance, cover)."""
+
+    RECOMMENDED = "recommended"
+    ACCEPTABLE = "acceptable"
+    POOR = "poor"
+    CONTRAINDICATED = "contraindicated"
+
+
+class FirearmAct(StrEnum):
+    """Level 5 is three very different acts; only a discharge is a shot."""
+
+    DRAW = "draw"  # drawn to low ready, with the police challenge
+    POINT = "point"
+    DISCHARGE = "discharge"
+
+
+class AuthorityAct(StrEnum):
+    """What an option does without lawful authority (Criminal Code s.25(1))."""
+
+    ARREST = "arrest"
+    DETENTION = "detention"
+    ENTRY = "entry"
+    SEARCH = "search"
+    APPREHENSION = "apprehension"  # Mental Health Act s.17 grounds missing
+
+
+class ReasonCode(StrEnum):
+    """Why an act is an error. Logged as codes; each language's catalogue words
+    them and cites the law (`reason.<code>`)."""
+
+    EXCESS = "excess"  # s.26
+    LETHAL_EXCESS = "lethal_excess"  # s.25(3)
+    FLEEING = "fleeing"  # s.25(4)
+    CEW_THRESHOLD = "cew_threshold"  # O. Reg. 391/23, Table 2
+    CEW_HAZARD = "cew_hazard"  # service cautions: falls, water, rails, vulnerable people
+    NO_AUTHORITY = "no_authority"  # s.25(1)
+    MHA_APPREHENSION = "mha_apprehension"  # Mental Health Act s.17
+    UNSAFE_POSITION = "unsafe_position"
+    EDGED_WEAPON_EMPTY_HAND = "edged_weapon_empty_hand"
+    ABANDONS_VICTIM = "abandons_victim"
+    NECK_RESTRAINT = "neck_restraint"  # s.26
+    PUNITIVE_FORCE = "punitive_force"  # s.26
+    OTHER = "other"
+
+
+class Competency(StrEnum):
+    """What the debrief and review score apart, in display order."""
+
+    PERCEPTION = "perception"
+    TACTICS = "tactics"
+    FORCE = "force"
+    COMMUNICATION = "communication"
+    SAFETY = "safety"
+    AUTHORITY = "authority"
+    TIME = "time"
+    COMMUNITY = "community"
 
 
 class Verdict(StrEnum):

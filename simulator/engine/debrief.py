@@ -7,10 +7,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from simulator.domain import Behaviour, Force, ForceRange, Injury, Rating, Result, Verdict, default_range
-from simulator.engine.feedback import StepFacts, teaching_notes
-from simulator.engine.scoring import critical_reason, session_score
-from simulator.scenario.model import Scenario, Situation
+from simulator.domain import (
+    Behaviour,
+    FirearmAct,
+    Force,
+    ForceRange,
+    Injury,
+    QualityRating,
+    Rating,
+    ReasonCode,
+    Result,
+    Verdict,
+    default_range,
+)
+from simulator.engine.feedback import StepFacts, reason_text, teaching_notes
+from simulator.engine.scoring import session_competencies, session_score
+from simulator.scenario.model import CriticalMark, Option, Scenario, Situation
 
 
 @dataclass
@@ -41,7 +53,12 @@ class SituationReport:
     time_limit_s: float | None = None
     timed_out: bool = False
     timeout_phase: str | None = None
+    waited: bool = False  # the timeout was a deliberate wait (no penalty)
+    accepted: list[Behaviour] = field(default_factory=list)  # readings scored as exact, when more than one
+    firearm: FirearmAct | None = None
+    reasons: list[str] = field(default_factory=list)  # reason codes (old logs: none, or English text)
     scores: dict[str, float | None] = field(default_factory=dict)
+    competencies: dict[str, float | None] = field(default_factory=dict)  # 0..1 per competency, None: not measured
     feedback: list[str] = field(default_factory=list)
 
 
@@ -64,6 +81,8 @@ class Debrief:
     follow_up_chosen: list[str] = field(default_factory=list)
     situations: list[SituationReport] = field(default_factory=list)
     reportable_actions: list[str] = field(default_factory=list)
+    reportable: bool = False  # a report would be required: a reportable act, or force then an injury
+    competencies: dict[str, float | None] = field(default_factory=dict)  # 0..100 per competency
     complete: bool = False  # session_ended was recorded (score and passed are final)
 
 
@@ -149,6 +168,7 @@ class _Builder:
         self.debrief.situations.append(report)
 
     def _on_assessment(self, r: dict[str, Any]) -> None:
+        self.current.accepted = [Behaviour(b) for b in r.get("accepted") or []]
         self.current.assessed = Behaviour(r["chosen"])
         self.current.assess_score = r.get("score")
         self.current.decision_s["assess"] = r.get("decision_s")
@@ -170,28 +190,35 @@ class _Builder:
         report.severity = int(r.get("severity", 0))
         report.critical = bool(r.get("critical"))
         report.reportable = bool(r.get("reportable"))
+        report.firearm = FirearmAct(r["firearm"]) if r.get("firearm") else None
+        report.reasons = [str(code) for code in r.get("reasons") or _legacy_reasons(report)]
         report.decision_s["act"] = r.get("decision_s")
         report.option_label = report.option
-        situation = self._situation(report.situation)
-        if situation:
-            option = next((o for o in situation.options if o.id == report.option), None)
-            if option:
-                report.option_label = option.label.get(self.lang)
-                report.rationale = option.rationale.get(self.lang) if option.rationale else ""
+        option = self._option(report)
+        if option:
+            report.option_label = option.label.get(self.lang)
+            report.rationale = option.rationale.get(self.lang) if option.rationale else ""
         if report.critical:
-            self.debrief.critical_errors.append(
-                {"situation": report.situation, "option": report.option, "reason": critical_reason(report.force, report.severity)}
-            )
+            reason = report.reasons[0] if report.reasons else ""
+            self.debrief.critical_errors.append({"situation": report.situation, "option": report.option, "reason": reason})
         if report.reportable:
             self.debrief.reportable_actions.append(report.situation)
 
     def _on_timeout(self, r: dict[str, Any]) -> None:
         self.current.timed_out = True
         self.current.timeout_phase = r.get("phase")
+        self.current.waited = bool(r.get("wait"))
 
     def _on_situation_scored(self, r: dict[str, Any]) -> None:
         self.current.scores = dict(r.get("scores", {}))
+        self.current.competencies = dict(r.get("competencies") or {})
         self.current.feedback = teaching_notes(self._facts(self.current), self.lang)
+
+    def _option(self, report: SituationReport) -> Option | None:
+        situation = self._situation(report.situation)
+        if situation is None or report.option is None:
+            return None
+        return next((o for o in situation.options if o.id == report.option), None)
 
     def _on_ending_reached(self, r: dict[str, Any]) -> None:
         d = self.debrief
@@ -199,6 +226,7 @@ class _Builder:
         d.result = Result(r["result"]) if r.get("result") else None
         d.injuries = [Injury(i) for i in r.get("injuries", [])]
         d.fatal = bool(r.get("fatal"))
+        d.reportable = bool(r.get("reportable")) or bool(d.reportable_actions)
         if self.scenario and d.ending in self.scenario.endings:
             d.ending_narrative = self.scenario.endings[d.ending].narrative.get(self.lang)
 
@@ -212,9 +240,14 @@ class _Builder:
         band = report.range or default_range(report.behaviour)
         situation = self._situation(report.situation)
         overridden = situation.reasonable is not None if situation else band != default_range(report.behaviour)
-        chose_preferred = bool(
-            situation and report.option and any(o.id == report.option and o.preferred for o in situation.options)
-        )
+        option = self._option(report)
+        chose_preferred = bool(option and option.preferred)
+        quality = {}
+        if option and option.quality:
+            quality = {k: QualityRating(v) for k, v in (("communication", option.quality.communication),
+                                                       ("safety", option.quality.safety)) if v is not None}
+        tactical = bool(option and option.tactics and report.verdict is Verdict.REASONABLE
+                        and report.level is not None and report.level < band.min.level)
         return StepFacts(
             behaviour=report.behaviour,
             range=band,
@@ -231,6 +264,13 @@ class _Builder:
             chose_preferred=chose_preferred,
             timed_out=report.timed_out,
             timeout_phase=report.timeout_phase,
+            accepted=tuple(report.accepted),
+            reasons=tuple(report.reasons),
+            firearm=report.firearm,
+            waited=report.waited,
+            tactics=tuple(option.tactics) if tactical and option else (),
+            quality=quality,
+            author_note=option.critical.note.get(self.lang) if option and option.critical and option.critical.note else "",
         )
 
     def finish(self) -> None:
@@ -239,9 +279,29 @@ class _Builder:
             d.complete = True
             d.score = float(self.ended.get("score", 0.0))
             d.passed = bool(self.ended.get("passed"))
-            d.critical_errors = list(self.ended.get("critical_errors", d.critical_errors))
+            d.critical_errors = [dict(e) for e in self.ended.get("critical_errors", d.critical_errors)]
             d.community = self.ended.get("community")
+            d.competencies = dict(self.ended.get("competencies") or {})
         else:  # partial: the score so far; a session that did not end has not passed
             totals = [s.scores["total"] for s in d.situations if s.scores.get("total") is not None]
             d.score = session_score(totals)
             d.passed = False
+        if not d.competencies and any(s.competencies for s in d.situations):
+            d.competencies = session_competencies([s.competencies for s in d.situations], d.community)
+        for error in d.critical_errors:
+            error["text"] = reason_text(str(error.get("reason", "")), self.lang)
+            mark = self._critical_mark(str(error.get("situation", "")), str(error.get("option", "")))
+            if mark is not None and mark.note is not None:
+                error["note"] = mark.note.get(self.lang)
+
+    def _critical_mark(self, situation_id: str, option_id: str) -> CriticalMark | None:
+        situation = self._situation(situation_id)
+        option = next((o for o in situation.options if o.id == option_id), None) if situation else None
+        return option.critical if option else None
+
+
+def _legacy_reasons(report: SituationReport) -> list[str]:
+    """Logs written before reason codes: an excessive act's reason, inferred."""
+    if report.verdict is not Verdict.EXCESSIVE:
+        return []
+    return [ReasonCode.LETHAL_EXCESS.value if Force.LETHAL_FORCE in report.force else ReasonCode.EXCESS.value]

@@ -29,21 +29,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from simulator.domain import Behaviour, Rating, judge
+from simulator.domain import Behaviour, Rating
 from simulator.engine.scoring import (
     DEFAULT_RUBRIC,
     Rubric,
-    act_score,
+    appraise,
     assess_score,
-    is_critical,
     percent,
-    rated_score,
-    situation_total,
+    score_act,
+    score_freeze,
+    score_wait,
 )
 from simulator.scenario.model import Scenario, Situation
-from simulator.scenario.statespace import MAX_STATES, State, StateSpace
+from simulator.scenario.statespace import MAX_STATES, State, StateSpace, TooManyStates
 
 LOOP_CAP_MAX = 300
+LOOP_WORK_MAX = 1_000_000  # edge relaxations of the loop DP
 NEG = -math.inf
 
 
@@ -61,33 +62,37 @@ class SituationChoices:
     option_best: dict[str, float]  # option id -> situation score with the best assess/plan
     option_worst: dict[str, float]
     option_critical: dict[str, bool]
+    timeout_best: float  # letting the time run out: 0 for a freeze, scored for a deliberate wait
+    timeout_worst: float
 
 
 def situation_choices(situation: Situation, rubric: Rubric) -> SituationChoices:
-    parts_best: dict[str, float | None] = {"assess": None, "plan": None}
-    parts_worst: dict[str, float | None] = {"assess": None, "plan": None}
     assess_best = assess_worst = None
+    best_assess = worst_assess = None
     if situation.assess:
-        expected = situation.subject.behaviour
-        ranked = sorted(Behaviour, key=lambda b: (assess_score(rubric, b, expected), -b.rank))
+        readings = situation.subject.acceptable_readings
+        ranked = sorted(Behaviour, key=lambda b: (assess_score(rubric, b, readings), -b.rank))
         assess_worst, assess_best = ranked[0], ranked[-1]
-        parts_best["assess"] = assess_score(rubric, assess_best, expected)
-        parts_worst["assess"] = assess_score(rubric, assess_worst, expected)
+        best_assess = assess_score(rubric, assess_best, readings)
+        worst_assess = assess_score(rubric, assess_worst, readings)
     plan_best = plan_worst = None
     if situation.tactics:
-        offered = [(t.id, t.rating) for t in situation.tactics]
         plan_best = tuple(t.id for t in situation.tactics if t.rating is not Rating.CONTRAINDICATED)
         plan_worst = tuple(t.id for t in situation.tactics if t.rating is Rating.CONTRAINDICATED)
-        parts_best["plan"] = rated_score(rubric, offered, plan_best)
-        parts_worst["plan"] = rated_score(rubric, offered, plan_worst)
     option_best, option_worst, option_critical = {}, {}, {}
     for option in situation.options:
-        judgement = judge(option.force, situation.force_range, option.verdict)
-        act = act_score(rubric, situation, option, judgement)
-        option_best[option.id] = situation_total(rubric, {**parts_best, "act": act, "time": 1.0})
-        option_worst[option.id] = situation_total(rubric, {**parts_worst, "act": act, "time": 1.0})
-        option_critical[option.id] = is_critical(rubric, option.force, judgement)
-    return SituationChoices(assess_best, assess_worst, plan_best, plan_worst, option_best, option_worst, option_critical)
+        appraisal = appraise(rubric, situation, option)
+        option_best[option.id] = score_act(rubric, situation, best_assess, plan_best or (), option, appraisal).total
+        option_worst[option.id] = score_act(rubric, situation, worst_assess, plan_worst or (), option, appraisal).total
+        option_critical[option.id] = appraisal.critical
+    if situation.wait is not None:
+        timeout_best = score_wait(rubric, situation, best_assess, plan_best or ()).total
+        timeout_worst = min(score_wait(rubric, situation, worst_assess, plan_worst or ()).total,
+                            score_wait(rubric, situation, None, ()).total)
+    else:
+        timeout_best = timeout_worst = score_freeze(rubric, situation).total
+    return SituationChoices(assess_best, assess_worst, plan_best, plan_worst, option_best, option_worst,
+                            option_critical, timeout_best, timeout_worst)
 
 
 # --- the state graph -----------------------------------------------------------------------------
@@ -110,6 +115,8 @@ class StateGraph:
         self.rubric = rubric
         self.space = StateSpace(scenario)
         reached, self.complete = self.space.reachable(limit)
+        if not self.complete:  # past the budget, scoring every state is not affordable
+            raise TooManyStates(self.space.too_many_states())
         self.reached = reached
         self.stuck = self.space.stuck(reached) if self.complete else set()
         self.states: list[State] = sorted((s for s in reached if s not in self.stuck), key=_state_key)
@@ -122,12 +129,12 @@ class StateGraph:
         edges: list[Edge] = []
         choices = self.choices.get(state.node)
         for move in self.space.moves(state):
+            assert choices is not None
             if move.option is None:
-                best = worst = 0.0
+                best, worst = choices.timeout_best, choices.timeout_worst
                 critical = False
                 key = None
             else:
-                assert choices is not None
                 key = move.option.id
                 best, worst = choices.option_best[key], choices.option_worst[key]
                 critical = choices.option_critical[key]
@@ -175,7 +182,9 @@ class MeanSolver:
         self.alive = _trim(n, succ, targets, start)
         self.order = _topological(n, succ, self.alive)
         self.looped = self.order is None
-        self.loop_cap = loop_cap or min(max(2 * sum(self.alive), 2), LOOP_CAP_MAX)
+        # The loop DP costs loop_cap x moves: keep it within LOOP_WORK_MAX (state budget, lint refuses loops).
+        moves = max(1, sum(len(edges) for edges in succ))
+        self.loop_cap = loop_cap or max(2, min(2 * sum(self.alive), LOOP_CAP_MAX, LOOP_WORK_MAX // moves))
         self.lam = 0.0
         self.value: list[float] = []
         self.table: list[list[float]] = []
@@ -455,6 +464,7 @@ class Exploration:
 
 
 def explore(scenario: Scenario, rubric: Rubric = DEFAULT_RUBRIC) -> Exploration:
+    """Raises TooManyStates past the state budget (nothing past it is affordable)."""
     graph = StateGraph(scenario, rubric)
     nodes = {state.node for state in graph.reached}
     stuck = sorted(graph.stuck, key=_state_key)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from simulator.domain import Behaviour, Rating
-from simulator.engine.answers import Answer, Answers, AnswerError
+from simulator.engine.answers import Answer, AnswerError
 from simulator.engine.clock import FakeClock
 from simulator.engine.explore import Extreme, StateGraph, best_session, worst_session
 from simulator.engine.session import DECISION_PHASES, Phase, Session
@@ -40,52 +40,6 @@ def policy_seconds(session: Session, timeout: bool = False) -> float:
     if limit is not None and seconds > limit:
         seconds = limit / 2
     return seconds
-
-
-# --- answers file ---------------------------------------------------------------------------
-
-
-class AnswersDecider:
-    def __init__(self, answers: Answers, path: str) -> None:
-        self.answers, self.path, self.next = answers, path, 0
-
-    def decide(self, session: Session) -> Answer:
-        if self.next >= len(self.answers.entries):
-            raise AnswerError(
-                f"{self.path}: no answer for situation '{session.situation_id}' "
-                f"(the file has {len(self.answers.entries)} entries)"
-            )
-        answer = self.answers.entries[self.next]
-        self.next += 1
-        if answer.situation != session.situation_id:
-            raise AnswerError(
-                f"{answer.where}: answer is for situation '{answer.situation}' but the session reached "
-                f"'{session.situation_id}'"
-            )
-        situation = session.situation
-        assert situation is not None
-        _check_asked(answer, "assess", answer.assess is not None, situation.assess)
-        _check_asked(answer, "plan", answer.plan is not None, bool(situation.tactics))
-        return answer
-
-    def follow_up(self, session: Session) -> list[str]:
-        if self.answers.follow_up is None:
-            raise AnswerError(f"{self.path}: the ending '{session.ending_id}' asks for follow-up but the file has no {{follow_up: [...]}} entry")
-        return self.answers.follow_up
-
-    def finish(self, session: Session) -> None:
-        if self.next < len(self.answers.entries):
-            extra = self.answers.entries[self.next]
-            raise AnswerError(f"{extra.where}: answer for situation '{extra.situation}' but the session already ended at '{session.ending_id}'")
-        if self.answers.follow_up is not None and session.ending and not session.ending.follow_up:
-            raise AnswerError(f"{self.answers.follow_up_where}: the ending '{session.ending_id}' has no follow-up step")
-
-
-def _check_asked(answer: Answer, part: str, given: bool, asked: bool) -> None:
-    if asked and not given:
-        raise AnswerError(f"{answer.where}: situation '{answer.situation}' asks for '{part}' but the answer has none")
-    if given and not asked:
-        raise AnswerError(f"{answer.where}: situation '{answer.situation}' does not ask for '{part}'")
 
 
 # --- policies ---------------------------------------------------------------------------------

@@ -15,10 +15,25 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from simulator.domain import Behaviour, Force, Judgement, Rating, Verdict, behaviour_distance
+from simulator.domain import (
+    Behaviour,
+    Competency,
+    Consideration,
+    ErrorFinding,
+    Judgement,
+    QualityRating,
+    Rating,
+    Verdict,
+    behaviour_distance,
+    find_errors,
+    is_reportable,
+    judge,
+)
 from simulator.scenario.model import Option, Situation
 
 PARTS = ("assess", "plan", "act", "time")
+# Competencies scored per situation; `community` comes from the follow-up step.
+SITUATION_COMPETENCIES = tuple(c for c in Competency if c is not Competency.COMMUNITY)
 
 
 @dataclass(frozen=True)
@@ -58,13 +73,27 @@ class ActRubric:
 
 
 @dataclass(frozen=True)
+class QualityRubric:
+    """Scores of an option's communication and safety ratings."""
+
+    recommended: float = 1.0
+    acceptable: float = 0.8
+    poor: float = 0.3
+    contraindicated: float = 0.0
+
+    def of(self, rating: QualityRating | Rating) -> float:
+        return float(getattr(self, QualityRating(rating.value).value))
+
+
+@dataclass(frozen=True)
 class Rubric:
-    name: str = "default"
+    name: str = "default-2"
     weights: Weights = field(default_factory=Weights)
     assess: AssessRubric = field(default_factory=AssessRubric)
     plan: PlanRubric = field(default_factory=PlanRubric)
     act: ActRubric = field(default_factory=ActRubric)
-    critical_severity: int = 2  # an excessive option this far out is a critical error
+    quality: QualityRubric = field(default_factory=QualityRubric)
+    critical_severity: int = 1  # default-2: any excess fails the session (s.26)
     pass_mark: float = 70.0
     file_sha256: str | None = None  # sha256 of the rubric file's bytes, when loaded from one
 
@@ -86,8 +115,10 @@ DEFAULT_RUBRIC = Rubric()
 # --- the parts of a situation's score -----------------------------------------------
 
 
-def assess_score(rubric: Rubric, chosen: Behaviour | str, expected: Behaviour | str) -> float:
-    distance = behaviour_distance(Behaviour(chosen), Behaviour(expected))
+def assess_score(rubric: Rubric, chosen: Behaviour | str, expected: Behaviour | str | Iterable[Behaviour | str]) -> float:
+    """Exact for any accepted reading; one category off the nearest one scores one_off."""
+    readings = [expected] if isinstance(expected, str) else list(expected)
+    distance = min(behaviour_distance(Behaviour(chosen), Behaviour(b)) for b in readings)
     if distance == 0:
         return rubric.assess.exact
     return rubric.assess.one_off if distance == 1 else rubric.assess.other
@@ -108,8 +139,39 @@ def rated_score(rubric: Rubric, offered: Sequence[tuple[str, Rating]], chosen: I
     return min(1.0, max(0.0, value))
 
 
-def act_score(rubric: Rubric, situation: Situation, option: Option, judgement: Judgement) -> float:
-    """Severity decides for an unreasonable option; among reasonable ones the preferred scores best."""
+def tactics_score(rubric: Rubric, situation: Situation, picked: Iterable[str],
+                  carried: Iterable[Consideration | str] = ()) -> float | None:
+    """The tactics competency: the plan step's picks plus every offered tactic whose
+    consideration the chosen option (or a deliberate wait) carries out. None when
+    the situation offers no tactics."""
+    if not situation.tactics:
+        return None
+    chosen = set(picked) | carried_tactics(situation, carried)
+    return rated_score(rubric, [(t.id, t.rating) for t in situation.tactics], chosen)
+
+
+_RATING_ORDER = {Rating.RECOMMENDED: 0, Rating.ACCEPTABLE: 1, Rating.CONTRAINDICATED: 2}
+
+
+def carried_tactics(situation: Situation, carried: Iterable[Consideration | str]) -> set[str]:
+    """The offered tactic each carried consideration counts as: the best-rated one of that
+    kind (an option that disengages is not also credited with a contraindicated disengage)."""
+    ids = set()
+    for consideration in {Consideration(c) for c in carried}:
+        matching = [t for t in situation.tactics if t.consideration is consideration]
+        if matching:
+            ids.add(min(matching, key=lambda t: _RATING_ORDER[Rating(t.rating)]).id)
+    return ids
+
+
+def is_tactical(situation: Situation, option: Option) -> bool:
+    """The option carries out a tactic this situation rates recommended or acceptable."""
+    chosen = carried_tactics(situation, option.tactics)
+    return any(t.id in chosen and t.rating is not Rating.CONTRAINDICATED for t in situation.tactics)
+
+
+def force_score(rubric: Rubric, situation: Situation, option: Option, judgement: Judgement) -> float:
+    """Proportionality: severity decides for an unreasonable option; among reasonable ones the preferred scores best."""
     a = rubric.act
     if judgement.verdict is not Verdict.REASONABLE:
         return a.severity_1 if judgement.severity == 1 else a.severity_2_plus
@@ -120,17 +182,132 @@ def act_score(rubric: Rubric, situation: Situation, option: Option, judgement: J
     return a.reasonable
 
 
-def is_critical(rubric: Rubric, forces: Iterable[Force | str], judgement: Judgement) -> bool:
-    """An excessive option with severity >= critical_severity, or excessive lethal force."""
-    if judgement.verdict is not Verdict.EXCESSIVE:
-        return False
-    return judgement.severity >= rubric.critical_severity or Force.LETHAL_FORCE in {Force(f) for f in forces}
+@dataclass(frozen=True)
+class ActAppraisal:
+    """Everything the rubric says of one option chosen in one situation."""
+
+    judgement: Judgement
+    errors: ErrorFinding
+    force: float
+    communication: float | None
+    safety: float | None
+    authority: float | None  # None where the situation does not test lawful authority
+    reportable: bool
+
+    @property
+    def act(self) -> float:
+        """The act scores as its weakest side: a threat said at an in-range level is still a threat."""
+        present = [v for v in (self.force, self.communication, self.safety, self.authority) if v is not None]
+        return min(present)
+
+    @property
+    def critical(self) -> bool:
+        return self.errors.critical
 
 
-def critical_reason(forces: Iterable[Force | str], severity: int) -> str:
-    if Force.LETHAL_FORCE in {Force(f) for f in forces}:
-        return "lethal force judged excessive"
-    return f"excessive force, {severity} levels above the reasonable range"
+def appraise(rubric: Rubric, situation: Situation, option: Option) -> ActAppraisal:
+    judgement = judge(option.force, situation.force_range, option.verdict,
+                      firearm=option.firearm, tactical=is_tactical(situation, option))
+    errors = find_errors(
+        judgement,
+        option.force,
+        firearm=option.firearm,
+        author_reason=option.critical.reason if option.critical else None,
+        without_authority=option.without_authority,
+        critical_severity=rubric.critical_severity,
+    )
+    quality = option.quality
+    tests_authority = any(o.without_authority is not None for o in situation.options)
+    return ActAppraisal(
+        judgement=judgement,
+        errors=errors,
+        force=force_score(rubric, situation, option, judgement),
+        communication=rubric.quality.of(quality.communication) if quality and quality.communication else None,
+        safety=rubric.quality.of(quality.safety) if quality and quality.safety else None,
+        authority=(0.0 if option.without_authority else 1.0) if tests_authority else None,
+        reportable=is_reportable(option.force),
+    )
+
+
+def act_score(rubric: Rubric, situation: Situation, option: Option, judgement: Judgement | None = None) -> float:
+    """The act part of a situation's score (see ActAppraisal.act)."""
+    return appraise(rubric, situation, option).act
+
+
+def wait_score(rubric: Rubric, situation: Situation) -> float:
+    """A deliberate wait is an act of its own: scored by the situation's `time` tactic
+    where it rates one, else as a reasonable option that is not the preferred one."""
+    rated = [t.rating for t in situation.tactics if t.consideration is Consideration.TIME]
+    if rated:
+        return rubric.quality.of(max(rated, key=lambda r: rubric.quality.of(r)))
+    if not any(o.preferred for o in situation.options):
+        return rubric.act.reasonable_no_preferred
+    return rubric.act.reasonable
+
+
+# --- a situation's parts and competencies -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SituationScore:
+    parts: dict[str, float | None]  # assess, plan, act, time (None: not present)
+    competencies: dict[str, float | None]  # SITUATION_COMPETENCIES
+    total: float
+
+
+def _situation_score(rubric: Rubric, parts: dict[str, float | None], competencies: dict[Competency, float | None]) -> SituationScore:
+    return SituationScore(
+        parts=parts,
+        competencies={c.value: competencies.get(c) for c in SITUATION_COMPETENCIES},
+        total=situation_total(rubric, parts),
+    )
+
+
+def score_act(rubric: Rubric, situation: Situation, assess: float | None, picked: Iterable[str],
+              option: Option, appraisal: ActAppraisal | None = None) -> SituationScore:
+    """The trainee acted within the window."""
+    appraisal = appraisal or appraise(rubric, situation, option)
+    tactics = tactics_score(rubric, situation, picked, option.tactics)
+    parts = {"assess": assess if situation.assess else None, "plan": tactics, "act": appraisal.act, "time": 1.0}
+    return _situation_score(rubric, parts, {
+        Competency.PERCEPTION: parts["assess"],
+        Competency.TACTICS: tactics,
+        Competency.FORCE: appraisal.force,
+        Competency.COMMUNICATION: appraisal.communication,
+        Competency.SAFETY: appraisal.safety,
+        Competency.AUTHORITY: appraisal.authority,
+        Competency.TIME: 1.0,
+    })
+
+
+def score_wait(rubric: Rubric, situation: Situation, assess: float | None, picked: Iterable[str]) -> SituationScore:
+    """Time ran out in a situation whose author declared waiting a tactic: no penalty;
+    steps not taken are not counted, and the wait is scored as the act."""
+    tactics = tactics_score(rubric, situation, picked, [Consideration.TIME])
+    parts = {"assess": assess if situation.assess else None, "plan": tactics,
+             "act": wait_score(rubric, situation), "time": 1.0}
+    return _situation_score(rubric, parts, {
+        Competency.PERCEPTION: parts["assess"], Competency.TACTICS: tactics, Competency.TIME: 1.0,
+    })
+
+
+def score_freeze(rubric: Rubric, situation: Situation) -> SituationScore:
+    """Time ran out: every part present counts 0."""
+    parts = timed_out_parts({"assess": situation.assess, "plan": bool(situation.tactics), "act": True, "time": True})
+    return _situation_score(rubric, parts, {
+        Competency.PERCEPTION: parts["assess"], Competency.TACTICS: parts["plan"],
+        Competency.FORCE: 0.0, Competency.TIME: 0.0,
+    })
+
+
+def session_competencies(situations: Sequence[dict[str, float | None]], community: float | None) -> dict[str, float | None]:
+    """Per competency, the mean over the situations that measured it, x 100 (one decimal)."""
+    result: dict[str, float | None] = {}
+    for competency in SITUATION_COMPETENCIES:
+        values = [c[competency.value] for c in situations if c.get(competency.value) is not None]
+        result[competency.value] = percent(sum(values) / len(values)) if values else None  # type: ignore[arg-type]
+    result[Competency.COMMUNITY.value] = community
+    return result
 
 
 def situation_total(rubric: Rubric, parts: dict[str, float | None]) -> float:
@@ -170,10 +347,10 @@ class _Strict(BaseModel):
 
 
 class _WeightsFile(_Strict):
-    assess: float = Field(Weights.assess, ge=0)
-    plan: float = Field(Weights.plan, ge=0)
-    act: float = Field(Weights.act, ge=0)
-    time: float = Field(Weights.time, ge=0)
+    assess: float = Field(Weights.assess, ge=0, le=10**6)
+    plan: float = Field(Weights.plan, ge=0, le=10**6)
+    act: float = Field(Weights.act, ge=0, le=10**6)
+    time: float = Field(Weights.time, ge=0, le=10**6)
 
     @model_validator(mode="after")
     def _not_all_zero(self) -> _WeightsFile:
@@ -189,11 +366,11 @@ class _AssessFile(_Strict):
 
 
 class _PlanFile(_Strict):
-    recommended: float = Field(PlanRubric.recommended, ge=0)
-    acceptable: float = Field(PlanRubric.acceptable, ge=0)
-    contraindicated: float = Field(PlanRubric.contraindicated, ge=0)
+    recommended: float = Field(PlanRubric.recommended, ge=0, le=10**6)
+    acceptable: float = Field(PlanRubric.acceptable, ge=0, le=10**6)
+    contraindicated: float = Field(PlanRubric.contraindicated, ge=0, le=10**6)
     no_recommended_base: float = Field(PlanRubric.no_recommended_base, ge=0, le=1)
-    no_recommended_penalty: float = Field(PlanRubric.no_recommended_penalty, ge=0)
+    no_recommended_penalty: float = Field(PlanRubric.no_recommended_penalty, ge=0, le=10**6)
 
 
 class _ActFile(_Strict):
@@ -204,13 +381,22 @@ class _ActFile(_Strict):
     severity_2_plus: float = Field(ActRubric.severity_2_plus, ge=0, le=1)
 
 
+class _QualityFile(_Strict):
+    recommended: float = Field(QualityRubric.recommended, ge=0, le=1)
+    acceptable: float = Field(QualityRubric.acceptable, ge=0, le=1)
+    poor: float = Field(QualityRubric.poor, ge=0, le=1)
+    contraindicated: float = Field(QualityRubric.contraindicated, ge=0, le=1)
+
+
 class _RubricFile(_Strict):
     name: str = Field(min_length=1, max_length=100)
     weights: _WeightsFile = Field(default_factory=_WeightsFile)
     assess: _AssessFile = Field(default_factory=_AssessFile)
     plan: _PlanFile = Field(default_factory=_PlanFile)
     act: _ActFile = Field(default_factory=_ActFile)
-    critical_severity: int = Field(2, ge=1, le=5)
+    quality: _QualityFile = Field(default_factory=_QualityFile)
+    # 1 (default-2): any excess fails. A rubric may relax it, e.g. 2 as the earlier default-1.
+    critical_severity: int = Field(Rubric.critical_severity, ge=1, le=5)
     pass_mark: float = Field(70.0, ge=0, le=100)
 
 
@@ -219,28 +405,26 @@ def load_rubric(path: str | Path) -> Rubric:
 
     Every key is optional except `name`; a number left out keeps its default.
     """
-    from simulator.scenario.loader import validation_problems
-    from simulator.scenario.problems import Problem, ScenarioError, Severity
-    from simulator.scenario.source import decode, parse
+    from simulator.scenario.loader import model_field_names, validation_problems
+    from simulator.scenario.problems import ScenarioError
+    from simulator.scenario.source import decode, parse, read_limited
 
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ScenarioError([Problem(str(path), None, None, Severity.ERROR, f"cannot read rubric: {exc.strerror}")]) from None
+    raw = read_limited(path, "rubric file")  # size checked before reading: a rubric cannot exhaust memory
     data, source = parse(decode(raw, str(path)), str(path))
     if not isinstance(data, dict):
         raise ScenarioError([source.problem((), "expected a mapping of rubric fields")])
     try:
         parsed = _RubricFile.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioError(validation_problems(exc, data, source)) from None
+        raise ScenarioError(validation_problems(exc, data, source, model_field_names(_RubricFile))) from None
     return Rubric(
         name=parsed.name,
         weights=Weights(**parsed.weights.model_dump()),
         assess=AssessRubric(**parsed.assess.model_dump()),
         plan=PlanRubric(**parsed.plan.model_dump()),
         act=ActRubric(**parsed.act.model_dump()),
+        quality=QualityRubric(**parsed.quality.model_dump()),
         critical_severity=parsed.critical_severity,
         pass_mark=parsed.pass_mark,
         file_sha256=hashlib.sha256(raw).hexdigest(),

@@ -20,29 +20,30 @@ from typing import Any
 from transitions import Machine
 
 from simulator import __version__
-from simulator.domain import Behaviour, is_reportable, judge
+from simulator.domain import Behaviour, Force, outcome_reportable
 from simulator.engine.clock import Clock
 from simulator.engine.debrief import Debrief, debrief_from_records
 from simulator.engine.feedback import behaviour_label
 from simulator.engine.scoring import (
     Rubric,
-    act_score,
+    SituationScore,
+    appraise,
     assess_score,
-    critical_reason,
-    is_critical,
     passed,
     percent,
     rated_score,
     rubric_for,
+    score_act,
+    score_freeze,
+    score_wait,
+    session_competencies,
     session_score,
-    situation_total,
-    timed_out_parts,
 )
 from simulator.logbook.ids import new_session_id
 from simulator.logbook.writer import LogWriteError, SessionLogWriter
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import Ending, Scenario, Situation, Text
-from simulator.scenario.statespace import choose, resolve
+from simulator.scenario.statespace import MAX_STEPS, choose, resolve
 
 LOG_FORMAT = 1
 
@@ -92,12 +93,15 @@ class SessionSettings:
     time_scale: float = 1.0
     mode: str = "window"
     workstation: str = field(default_factory=socket.gethostname)
+    feedback: str = "debrief"  # issue 13: "immediate" coaches after every act; logged
 
     def __post_init__(self) -> None:
         if not self.time_scale > 0:
             raise ValueError("time_scale must be above 0")
         if self.mode not in ("window", "headless"):
             raise ValueError("mode must be 'window' or 'headless'")
+        if self.feedback not in ("immediate", "debrief"):
+            raise ValueError("feedback must be 'immediate' or 'debrief'")
 
 
 class _Phases:
@@ -125,9 +129,11 @@ class _Visit:
     situation: Situation
     window_start: float
     first_step: bool = True
+    steps: int = 0  # decision steps entered in this visit so far
     step_started: float = 0.0
     shown_at: float | None = None
-    parts: dict[str, float | None] = field(default_factory=dict)
+    assess_score: float | None = None
+    picked: list[str] = field(default_factory=list)
 
 
 def open_session_log(log_dir: Path, settings: SessionSettings, clock: Clock, key: bytes | None = None) -> SessionLogWriter:
@@ -163,6 +169,9 @@ class Session:
         self._origin = clock.now()
         self._visit: _Visit | None = None
         self._totals: list[float] = []
+        self._competencies: list[dict[str, float | None]] = []
+        self._levels_used: list[int] = []
+        self._any_reportable = False
         self._critical_errors: list[dict[str, str]] = []
         self._follow_up_started = 0.0
         self._follow_up_shown: float | None = None
@@ -212,6 +221,7 @@ class Session:
             rubric=session.rubric.identity(),
             mode=settings.mode,
             time_scale=settings.time_scale,
+            feedback=settings.feedback,
         )
         return session
 
@@ -267,9 +277,12 @@ class Session:
         return debrief_from_records(self.records, self.loaded, self.settings.lang)
 
     # --- inputs --------------------------------------------------------------------------
-    def begin(self) -> None:
+    def begin(self, at_situation: str | None = None) -> None:
+        """Leave the briefing for the start (or, for an author's preview, `at_situation`)."""
         self._require(Phase.BRIEFING)
-        self._enter(self.scenario.start)
+        if at_situation is not None and at_situation not in self.scenario.situations:
+            raise ValueError(f"unknown situation {at_situation!r}")
+        self._enter(at_situation or self.scenario.start)
 
     def shown(self, at: float | None = None) -> None:
         at = self._at(at)
@@ -376,6 +389,9 @@ class Session:
         if self.scenario.is_ending(node_id):
             self._reach(node_id)
             return
+        if len(self._totals) >= MAX_STEPS:  # lint refuses such scenarios; this is the backstop
+            self.abort("step_cap")
+            return
         situation = self.scenario.situations[node_id]
         self.situation_id = node_id
         self._write(
@@ -386,7 +402,6 @@ class Session:
         )
         now = self.clock.now()
         self._visit = _Visit(node_id, situation, window_start=now)
-        self._visit.parts = dict.fromkeys(("assess", "plan", "act", "time"))
         if situation.assess:
             self._step(Phase.ASSESS)
         elif situation.tactics:
@@ -397,8 +412,11 @@ class Session:
     def _step(self, phase: Phase) -> None:
         visit = self._visit
         assert visit is not None
-        if self.phase in DECISION_PHASES:
+        # Only this visit's own earlier steps count: the phase may still be the
+        # previous situation's ACT, yet the new window must open when shown.
+        if visit.steps:
             visit.first_step = False
+        visit.steps += 1
         {Phase.ASSESS: self._phases.enter_assess, Phase.PLAN: self._phases.enter_plan, Phase.ACT: self._phases.enter_act}[phase]()
         visit.step_started = self.clock.now()
         visit.shown_at = None
@@ -409,8 +427,10 @@ class Session:
         situation, visit = self._current(), self._visit
         assert visit is not None
         expected = situation.subject.behaviour
-        score = assess_score(self.rubric, chosen, expected)
-        visit.parts["assess"] = score
+        readings = situation.subject.acceptable_readings
+        score = assess_score(self.rubric, chosen, readings)
+        visit.assess_score = score
+        extra: dict[str, Any] = {"accepted": [b.value for b in readings]} if len(readings) > 1 else {}
         self._write(
             "assessment",
             situation=self.situation_id,
@@ -418,6 +438,7 @@ class Session:
             expected=expected.value,
             score=score,
             decision_s=self._decision_s(at),
+            **extra,
         )
         self._step(Phase.PLAN if situation.tactics else Phase.ACT)
 
@@ -427,7 +448,7 @@ class Session:
         situation, visit = self._current(), self._visit
         assert visit is not None
         score = rated_score(self.rubric, [(t.id, t.rating) for t in situation.tactics], chosen)
-        visit.parts["plan"] = score
+        visit.picked = chosen
         self._write("plan", situation=self.situation_id, chosen=chosen, score=score, decision_s=self._decision_s(at))
         self._step(Phase.ACT)
 
@@ -437,46 +458,55 @@ class Session:
         situation, visit = self._current(), self._visit
         assert visit is not None
         option = situation.option(option_id)
-        band = situation.force_range
-        judgement = judge(option.force, band, option.verdict)
-        critical = is_critical(self.rubric, option.force, judgement)
+        appraisal = appraise(self.rubric, situation, option)
+        judgement, errors = appraisal.judgement, appraisal.errors
+        firearm = {"firearm": (option.firearm or "discharge")} if Force.LETHAL_FORCE in option.force else {}
         self._write(
             "action",
             situation=self.situation_id,
             option=option.id,
             force=[f.value for f in option.force],
             level=judgement.level,
-            range=band.as_dict(),
+            range=situation.force_range.as_dict(),
             verdict=judgement.verdict.value,
             severity=judgement.severity,
-            critical=critical,
-            reportable=is_reportable(option.force),
+            critical=errors.critical,
+            reportable=appraisal.reportable,
             decision_s=self._decision_s(at),
+            **firearm,
+            reasons=[r.value for r in errors.reasons],
         )
-        if critical:
+        if errors.critical:
             self._critical_errors.append(
-                {"situation": visit.situation_id, "option": option.id,
-                 "reason": critical_reason(option.force, judgement.severity)}
+                {"situation": visit.situation_id, "option": option.id, "reason": str(errors.primary)}
             )
-        visit.parts["act"] = act_score(self.rubric, situation, option, judgement)
-        visit.parts["time"] = 1.0
-        for name, delta in option.effects.items():
-            self.variables[name] = self.variables.get(name, 0) + delta
-        parts = {name: visit.parts[name] if self._present(name) else None for name in visit.parts}
-        self._score(parts)
+        self._levels_used.append(judgement.level)
+        self._any_reportable = self._any_reportable or appraisal.reportable
+        self._apply(option.effects)
+        self._score(score_act(self.rubric, situation, visit.assess_score, visit.picked, option, appraisal))
         self._enter(choose(resolve(option.next, self.variables), self.rng))
 
     def _timeout(self) -> None:
-        situation = self._current()
-        self._write("timeout", situation=self.situation_id, phase=self.phase.value)
-        self._score(timed_out_parts({name: self._present(name) for name in ("assess", "plan", "act", "time")}))
-        assert situation.timeout is not None  # lint: time_limit_s requires timeout
+        situation, visit = self._current(), self._visit
+        assert visit is not None and situation.timeout is not None  # lint: time_limit_s requires timeout
+        wait = situation.wait
+        self._write("timeout", situation=self.situation_id, phase=self.phase.value, **({"wait": True} if wait else {}))
+        if wait is not None:
+            self._apply(wait.effects)
+            self._score(score_wait(self.rubric, situation, visit.assess_score, visit.picked))
+        else:
+            self._score(score_freeze(self.rubric, situation))
         self._enter(choose(resolve(situation.timeout, self.variables), self.rng))
 
-    def _score(self, parts: dict[str, float | None]) -> None:
-        total = situation_total(self.rubric, parts)
-        self._totals.append(total)
-        self._write("situation_scored", situation=self.situation_id, scores={**parts, "total": total})
+    def _apply(self, effects: dict[str, int]) -> None:
+        for name, delta in effects.items():
+            self.variables[name] = self.variables.get(name, 0) + delta
+
+    def _score(self, scored: SituationScore) -> None:
+        self._totals.append(scored.total)
+        self._competencies.append(scored.competencies)
+        self._write("situation_scored", situation=self.situation_id, scores={**scored.parts, "total": scored.total},
+                    competencies=scored.competencies)
 
     def _reach(self, ending_id: str) -> None:
         ending = self.scenario.endings[ending_id]
@@ -487,6 +517,7 @@ class Session:
             result=ending.result.value,
             injuries=[i.value for i in ending.injuries],
             fatal=ending.fatal,
+            reportable=outcome_reportable(self._levels_used, self._any_reportable, ending.injuries),
         )
         self._phases.reach_ending()
 
@@ -499,14 +530,11 @@ class Session:
             critical_errors=list(self._critical_errors),
             community=community,
             situations=len(self._totals),
+            competencies=session_competencies(self._competencies, community),
         )
         self._phases.finish()
 
     # --- helpers -------------------------------------------------------------------------------
-    def _present(self, part: str) -> bool:
-        situation = self._current()
-        return {"assess": situation.assess, "plan": bool(situation.tactics), "act": True, "time": True}[part]
-
     def _current(self) -> Situation:
         situation = self.situation
         if situation is None:

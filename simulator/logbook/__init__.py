@@ -8,12 +8,18 @@ from simulator.logbook.ids import (
     validate_trainee_id,
 )
 from simulator.logbook.keys import KeyFileError, load_key, resolve_log_dir
+from simulator.logbook.checks import number_problem, order_problem
 from simulator.logbook.reader import (
+    MAX_LINE_BYTES,
+    MAX_LOG_BYTES,
+    MAX_RECORDS,
+    LogLimitError,
     LogReadError,
     SessionLog,
     iter_log_files,
     iter_records,
     read_log,
+    read_log_bytes,
 )
 from simulator.logbook.records import END_TYPES, FORMAT_VERSION, RECORD_TYPES, ZERO_HASH
 from simulator.logbook.verify import Verification, verify_and_parse, verify_bytes, verify_file
@@ -22,11 +28,15 @@ from simulator.logbook.writer import LogWriteError, SessionLogWriter
 __all__ = [
     "END_TYPES",
     "FORMAT_VERSION",
+    "MAX_LINE_BYTES",
+    "MAX_LOG_BYTES",
+    "MAX_RECORDS",
     "RECORD_TYPES",
     "SESSION_ID_PATTERN",
     "TRAINEE_ID_PATTERN",
     "ZERO_HASH",
     "KeyFileError",
+    "LogLimitError",
     "LogReadError",
     "LogWriteError",
     "SessionLog",
@@ -36,7 +46,10 @@ __all__ = [
     "iter_records",
     "load_key",
     "new_session_id",
+    "number_problem",
+    "order_problem",
     "read_log",
+    "read_log_bytes",
     "resolve_log_dir",
     "validate_trainee_id",
     "verify_and_parse",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from simulator.safefile import NotRegularFile, TooLarge, read_regular
+
 KEY_ENV = "UOFSIM_LOG_KEY"
 LOG_DIR_ENV = "UOFSIM_LOG_DIR"
 DEFAULT_LOG_DIR = Path("sessions")
@@ -12,6 +14,9 @@ DEFAULT_LOG_DIR = Path("sessions")
 
 class KeyFileError(ValueError):
     """The key file cannot be used. The message is one line naming the file."""
+
+
+MAX_KEY_BYTES = 64 * 1024  # an HMAC key is 32 to 64 bytes; anything near this is a wrong file
 
 
 def load_key(key_file: Path | None) -> bytes | None:
@@ -23,7 +28,12 @@ def load_key(key_file: Path | None) -> bytes | None:
     """
     if key_file is not None:
         try:
-            data = Path(key_file).read_bytes()
+            data = read_regular(key_file, MAX_KEY_BYTES)  # a FIFO or /dev/zero must not hang or exhaust us
+        except NotRegularFile as exc:
+            why = "cannot read key file (Is a directory)" if exc.is_folder else f"key file is not a regular file ({exc})"
+            raise KeyFileError(f"{key_file}: {why}") from None
+        except TooLarge:
+            raise KeyFileError(f"{key_file}: key file is over {MAX_KEY_BYTES:,} bytes") from None
         except OSError as exc:
             raise KeyFileError(f"{key_file}: cannot read key file ({exc.strerror or exc})") from None
         # Editors add a final newline; a key is never meant to end in one.

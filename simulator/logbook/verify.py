@@ -28,6 +28,11 @@ What the check proves, honestly:
   line is authenticated on its own, so any change anywhere, the last line
   included, is caught by anyone who does not hold the key. A missing mac when a
   key is given is tampering.
+* What no key proves is that a log is whole: every prefix of a genuine log is a
+  genuine log, so records cut from the end (a failed session's end record, say)
+  leave an `incomplete` log that looks like a crash. Only a record kept outside
+  the folder can tell: the academy store's record of sessions that ended
+  (`verify --db`, docs/reliability.md).
 * A crash can only tear the line being written (one write() per record, each
   fsynced), so a last line without a newline whose bytes could be the start of
   the next record is `incomplete`, not `tampered`; a last line that ends a full
@@ -49,6 +54,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from simulator.logbook.reader import LogLimitError, LogReadError, read_log_bytes
 from simulator.logbook.records import (
     END_TYPES,
     FORMAT_VERSION,
@@ -62,7 +68,7 @@ from simulator.logbook.records import (
     split_mac,
 )
 
-VerifyStatus = Literal["ok", "incomplete", "tampered", "unreadable"]
+VerifyStatus = Literal["ok", "incomplete", "tampered", "unreadable", "skipped"]
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _END_KEYS = frozenset({"score", "passed", "critical_errors", "community", "situations"})
@@ -107,9 +113,11 @@ def verify_file(path: Path | str, key: bytes | None) -> Verification:
     """Check one log's chain, form and (with `key`) MACs from its raw bytes."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return Verification(path, "unreadable", detail=exc.strerror or str(exc))
+        data = read_log_bytes(path)
+    except LogLimitError as exc:
+        return Verification(path, "skipped", detail=exc.detail)
+    except LogReadError as exc:
+        return Verification(path, "unreadable", detail=exc.detail)
     return verify_bytes(data, key, path)
 
 

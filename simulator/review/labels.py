@@ -77,7 +77,7 @@ def why_lines(readiness: dict[str, Any], labels: Labels, rule: ReadinessRule) ->
         if code == "latest_failed" and where in critical:
             continue
         if code == "competency_low":
-            item = f"{labels.name('competency', where)} {f.competency(value)}"
+            item = f"{labels.name('competency_short', where)} {f.competency(value)}"
         elif code == "latest_failed":
             item = f"{labels.scenario(where)} ({f.score(value)})"
         else:

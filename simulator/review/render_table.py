@@ -65,7 +65,7 @@ def write_table(review: Review, out: TextIO, *, timelines: bool = False, lang: s
         ),
     )
     _section(out, "Competencies (mean over sessions, 0-100)")
-    names = [labels.name("competency", c) for c in COMPETENCIES]
+    names = [labels.name("competency_short", c) for c in COMPETENCIES]
     _table(
         out,
         ["trainee / scenario", *names],

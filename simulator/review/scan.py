@@ -8,12 +8,21 @@ for the session-level output. Nothing per log stays in memory afterwards.
 
 Files are taken in order of their names: a session log is named by its session
 id, which starts with the UTC start time, so this is the order in which the
-sessions were played, across workstations too, and two copies of one log (the
-same name in two folders) come one after the other and are counted once.
+sessions were played, across workstations too.
+
+Duplicates are found by session id across the whole corpus, whatever the files
+are called: a first pass hashes every log and notes the id its first line
+claims. Byte-identical copies are counted once. Two different contents under
+one id are a conflict: every copy is reported and none is counted, since
+review cannot tell which one is the session that was played.
+
+Reading is bounded (logbook/reader.py): only regular files within the size,
+line and record limits are read; anything else is skipped with one line.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,7 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from simulator.logbook import FORMAT_VERSION, iter_log_files
+from simulator.logbook import FORMAT_VERSION, LogReadError, iter_log_files, number_problem, read_log_bytes
 from simulator.logbook.verify import verify_and_parse
 from simulator.review.facts import SessionFacts, session_facts
 from simulator.review.schema import record_problem
@@ -68,8 +77,9 @@ class Review:
     warnings_dropped: int = 0
     files: int = 0
     counted: int = 0
-    skipped: int = 0  # unreadable, another format version, no usable start record
+    skipped: int = 0  # unreadable, over a limit, another format version, no usable start record, conflict
     duplicates: int = 0
+    conflicts: int = 0  # copies of a session id whose contents differ (also counted in skipped)
     filtered_out: int = 0
     key_used: bool = False
     sessions: SessionSpool = field(default_factory=SessionSpool)
@@ -102,31 +112,60 @@ def review_logs(
     the spool (csv, json, xapi); `timeline` (records -> dict) adds a debrief
     timeline per session (html, json). Raises LogReadError for a missing path."""
     review = Review(key_used=key is not None)
-    pass_ = _Pass(review, key, filters, decisions, timeline)
-    for path in sorted(iter_log_files(paths), key=lambda p: (p.name, str(p))):
+    files = sorted(iter_log_files(paths), key=lambda p: (p.name, str(p)))
+    pass_ = _Pass(review, key, filters, decisions, timeline, _copies_by_id(files))
+    for path in files:
         pass_.file(path)
     review.sessions.finish()
     return review
 
 
+@dataclass
+class _Copies:
+    """The copies of one session id in the corpus."""
+
+    first: str  # the path of the first copy, in review order
+    digests: set[bytes] = field(default_factory=set)
+
+    @property
+    def conflict(self) -> bool:
+        return len(self.digests) > 1
+
+
+def _copies_by_id(files: list[Path]) -> dict[str, _Copies]:
+    """Session id (as the first line claims it) -> its copies, over every readable log."""
+    copies: dict[str, _Copies] = {}
+    for path in files:
+        try:
+            data = read_log_bytes(path)
+        except LogReadError:
+            continue  # the main pass reports it
+        session_id = _first_record(data).get("session_id")
+        if isinstance(session_id, str):
+            copies.setdefault(session_id, _Copies(str(path))).digests.add(hashlib.sha256(data).digest())
+    return copies
+
+
 class _Pass:
-    def __init__(self, review: Review, key: bytes | None, filters: Filters, decisions: bool, timeline: Timeline | None) -> None:
+    def __init__(self, review: Review, key: bytes | None, filters: Filters, decisions: bool, timeline: Timeline | None,
+                 copies: dict[str, _Copies]) -> None:
         self.review = review
         self.key = key
         self.filters = filters
         self.decisions = decisions
         self.timeline = timeline
-        self.previous: tuple[str, str] | None = None  # (session id, path) of the last counted log
+        self.copies = copies
+        self.counted: dict[str, str] = {}  # session id -> path of the copy counted
 
     def file(self, path: Path) -> None:
         review = self.review
         review.files += 1
         shown = str(path)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
+            data = read_log_bytes(path)
+        except LogReadError as exc:
             review.skipped += 1
-            review.warn(f"{shown}: cannot read session log ({exc.strerror or exc}); skipped")
+            review.warn(f"{exc}; skipped")
             return
         verdict, parsed = verify_and_parse(data, self.key, path)
         if parsed is None:  # tampered
@@ -141,12 +180,27 @@ class _Pass:
         if not self.filters.keep(facts):
             review.filtered_out += 1
             return
-        if self.previous is not None and self.previous[0] == facts.session_id:
-            review.duplicates += 1
-            review.warn(f"{shown}: same session as {self.previous[1]}; counted once")
+        if self._copy_problem(shown, facts.session_id):
             return
-        self.previous = (facts.session_id, shown)
+        self.counted[facts.session_id] = shown
         self._count(facts, records)
+
+    def _copy_problem(self, shown: str, session_id: str) -> bool:
+        """True (with a warning) for a conflicting copy or a copy already counted."""
+        copies = self.copies.get(session_id)
+        if copies is not None and copies.conflict:
+            self.review.skipped += 1
+            self.review.conflicts += 1
+            other = copies.first if copies.first != shown else "another copy"
+            self.review.warn(f"{shown}: session {session_id} has different contents in {other} "
+                             f"({len(copies.digests)} versions); conflict, not counted")
+            return True
+        first = self.counted.get(session_id)
+        if first is not None:
+            self.review.duplicates += 1
+            self.review.warn(f"{shown}: same session as {first}; counted once")
+            return True
+        return False
 
     def _tampered(self, shown: str, data: bytes, seq: int | None, detail: str) -> None:
         start = _first_record(data)
@@ -169,6 +223,11 @@ class _Pass:
         records: list[dict[str, Any]] = []
         for number, record in enumerate(parsed, start=1):
             problem = record_problem(record)
+            out_of_range = "" if problem else number_problem(record)
+            if out_of_range:
+                # Intact but absurd (a re-chained 1e308): no figure from this log can be trusted.
+                self.review.warn(f"{shown}:{number}: {out_of_range}; log skipped")
+                return None
             if not problem:
                 records.append(record)
             elif number == 1 and record.get("type") == "session_started":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,13 +39,19 @@ def scenario_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def check_files(paths: Iterable[Path]) -> list[FileReport]:
+# A check a higher layer adds (the engine's rubric files), so this layer never imports it.
+ExtraCheck = Callable[[LoadedScenario], Iterable[Problem]]
+
+
+def check_files(paths: Iterable[Path], extra: Sequence[ExtraCheck] = ()) -> list[FileReport]:
     """Check every file, and that scenario ids are unique across them."""
     first_path_with_id: dict[str, Path] = {}
     reports = []
     for path in scenario_files(paths):
         report, loaded = _check(path)
         if loaded is not None:
+            for check in extra:
+                report.problems.extend(check(loaded))
             scenario_id = loaded.scenario.id
             if scenario_id in first_path_with_id:
                 other = first_path_with_id[scenario_id]
@@ -67,4 +73,6 @@ def _check(path: Path) -> tuple[FileReport, LoadedScenario | None]:
         loaded = load_file(path)
     except ScenarioError as exc:
         return FileReport(path, None, list(exc.problems)), None
-    return FileReport(path, loaded.scenario.id, list(loaded.warnings)), loaded
+    from simulator.scenario.lint_authoring import check_file_name
+
+    return FileReport(path, loaded.scenario.id, [*loaded.warnings, *check_file_name(loaded)]), loaded

@@ -6,16 +6,18 @@ after parsing. Each check is a small function yielding positioned problems.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from simulator.domain import Force, missing_equipment
+from simulator.domain import Consideration, Force, Rating, Verdict, missing_equipment
 from simulator.scenario.assets import AssetError, resolve_image, resolve_rubric
+from simulator.scenario.lint_authoring import AUTHORING_CHECKS, did_you_mean, stuck_messages
 from simulator.scenario.loader import LoadedScenario
-from simulator.scenario.model import Branch, RandomNext, Scenario
+from simulator.scenario.model import NO_ACTION, Branch, RandomNext, Scenario, Situation
 from simulator.scenario.problems import Problem, Severity
 from simulator.scenario.source import PathKey
-from simulator.scenario.statespace import MAX_STATES, StateSpace
+from simulator.scenario.statespace import MAX_STEPS, StateSpace
 
 WARNING = Severity.WARNING
 Check = Callable[[LoadedScenario], Iterator[Problem]]
@@ -26,6 +28,8 @@ def lint(loaded: LoadedScenario) -> list[Problem]:
     for check in CHECKS:
         problems.extend(check(loaded))
     if not any(p.severity is Severity.ERROR for p in problems):
+        # Both judge the scenario as a whole, so they need it sound first (a min above max has no range).
+        problems.extend(check_teaching(loaded))
         problems.extend(check_graph(loaded))
     return problems
 
@@ -58,6 +62,7 @@ def check_references(loaded: LoadedScenario) -> Iterator[Problem]:
     known = set(s.situations) | set(s.endings)
     if s.start not in s.situations:
         hint = " (it is an ending; start must be a situation)" if s.start in s.endings else ""
+        hint = hint or did_you_mean(s.start, s.situations)
         yield src.problem(("start",), f"start '{s.start}' is not a situation id{hint}")
     for sid, situation in s.situations.items():
         for index, option in enumerate(situation.options):
@@ -69,7 +74,7 @@ def check_references(loaded: LoadedScenario) -> Iterator[Problem]:
 def _check_next(src: Any, where: PathKey, next_: Any, known: set[str], s: Scenario) -> Iterator[Problem]:
     for target_where, target in _targets_with_paths(where, next_):
         if target not in known:
-            yield src.problem(target_where, f"'{target}' is not a situation or ending id")
+            yield src.problem(target_where, f"'{target}' is not a situation or ending id{did_you_mean(target, known)}")
     if isinstance(next_, list):
         last = len(next_) - 1
         if next_[last].when is not None:
@@ -129,7 +134,9 @@ def check_scenes(loaded: LoadedScenario) -> Iterator[Problem]:
         if scene.partner is not None:
             points.append(((*here, "partner"), scene.partner))
         points += [((*here, "subjects", i, "at"), subject.at) for i, subject in enumerate(scene.subjects)]
-        points += [((*here, "bystanders", i), p) for i, p in enumerate(scene.bystanders)]
+        for i, item in enumerate(scene.bystanders):  # a point, or {at, label} (issue 13)
+            points.append(((*here, "bystanders", i), item) if isinstance(item, list) else
+                          ((*here, "bystanders", i, "at"), item.at))
         points += [((*here, "objects", i, "at"), o.at) for i, o in enumerate(scene.objects)]
         points += [((*here, "exits", i), p) for i, p in enumerate(scene.exits)]
         for where, point in points:
@@ -155,9 +162,66 @@ def check_files(loaded: LoadedScenario) -> Iterator[Problem]:
 def check_variables(loaded: LoadedScenario) -> Iterator[Problem]:
     s, src = loaded.scenario, loaded.source
     changed = {name for sit in s.situations.values() for o in sit.options for name, d in o.effects.items() if d}
+    changed |= {name for sit in s.situations.values() if sit.wait for name, d in sit.wait.effects.items() if d}
     for name in s.variables:
         if name not in changed:
             yield src.problem(("variables", name), f"variable '{name}' is never changed by any option's effects", at_key=True, severity=WARNING)
+
+
+# --- teaching (issue 10): a scenario that teaches the wrong lesson ----------------------------
+
+
+def check_teaching(loaded: LoadedScenario) -> Iterator[Problem]:
+    from simulator.engine.scoring import DEFAULT_RUBRIC, appraise  # the engine's own judgement, not a copy
+
+    s, src = loaded.scenario, loaded.source
+    for sid, situation in s.situations.items():
+        here = ("situations", sid)
+        preferred = [(i, o) for i, o in enumerate(situation.options) if o.preferred]
+        if len(preferred) > 1:
+            ids = ", ".join(o.id for _, o in preferred)
+            yield src.problem((*here, "options"), f"more than one preferred option ({ids}); mark the one a trainee should learn", at_key=True, severity=WARNING)
+        for index, option in enumerate(situation.options):
+            where = (*here, "options", index)
+            appraisal = appraise(DEFAULT_RUBRIC, situation, option)
+            verdict = appraisal.judgement.verdict
+            if option.preferred and verdict is not Verdict.REASONABLE:
+                yield src.problem((*where, "preferred"), f"preferred option '{option.id}' is judged {verdict.value}, not reasonable", severity=WARNING)
+            if option.preferred and appraisal.critical:
+                yield src.problem((*where, "preferred"), f"preferred option '{option.id}' is a critical error", severity=WARNING)
+            carried = {Consideration.DISENGAGE, Consideration.TIME} & set(option.tactics)
+            if carried and verdict is Verdict.INSUFFICIENT and option.verdict is None and option.rationale is None:
+                names = ", ".join(sorted(c.value for c in carried))
+                yield src.problem(where, f"option '{option.id}' carries out {names} but is judged insufficient; rate that tactic under 'tactics', set 'verdict', or explain it in a 'rationale'", severity=WARNING)
+            if option.firearm is None and Force.LETHAL_FORCE in option.force:
+                yield src.problem((*where, "force"), f"option '{option.id}' uses lethal_force without saying how; add 'firearm: draw', 'point' or 'discharge' (left out, it counts as a shot)", severity=WARNING)
+            if option.firearm is not None and Force.LETHAL_FORCE not in option.force:
+                yield src.problem((*where, "firearm"), f"option '{option.id}' says how a firearm is used but its force has no lethal_force")
+        if situation.timeout is not None and situation.wait is None and _recommends_time(situation):
+            yield src.problem((*here, "timeout"), "this situation's tactics recommend taking time, yet running out of time is punished; add 'wait:' to make the timeout a deliberate wait", at_key=True, severity=WARNING)
+        if situation.wait is not None and situation.timeout is None:
+            yield src.problem((*here, "wait"), "'wait' needs a 'time_limit_s' and a 'timeout'", at_key=True)
+        for name in situation.wait.effects if situation.wait else {}:
+            if name not in s.variables:
+                yield src.problem((*here, "wait", "effects", name), f"variable '{name}' is not declared under 'variables'", at_key=True)
+    for eid, ending in s.endings.items():
+        here = ("endings", eid)
+        for index, follow_up in enumerate(ending.follow_up):
+            if follow_up.action != NO_ACTION and _says_no_follow_up(follow_up.label.get("en")):
+                yield src.problem((*here, "follow_up", index, "action"), f"follow-up '{follow_up.id}' is no front-line action at all; tag it 'action: none', not '{follow_up.action}'", severity=WARNING)
+        if (ending.injuries or ending.fatal) and not ending.follow_up:
+            yield src.problem(here, f"ending '{eid}' has injuries or a death but no follow-up step", at_key=True, severity=WARNING)
+
+
+def _recommends_time(situation: Situation) -> bool:
+    return any(t.consideration is Consideration.TIME and t.rating is Rating.RECOMMENDED for t in situation.tactics)
+
+
+_NO_FOLLOW_UP = re.compile(r"^\s*(no (further )?follow[- ]?up|close the file|nothing further|no further action)\b", re.IGNORECASE)
+
+
+def _says_no_follow_up(label: str) -> bool:
+    return bool(_NO_FOLLOW_UP.search(label))
 
 
 # --- the graph -------------------------------------------------------------------
@@ -167,8 +231,9 @@ def check_graph(loaded: LoadedScenario) -> Iterator[Problem]:
     s, src = loaded.scenario, loaded.source
     space = StateSpace(s)
     states, complete = space.reachable()
-    if not complete:
-        yield src.problem(("situations",), f"more than {MAX_STATES:,} (situation, variables) states; reachability checks were cut short", at_key=True, severity=WARNING)
+    if not complete:  # past the state budget nothing below is affordable
+        yield src.problem(("situations",), space.too_many_states(), at_key=True)
+        return
     reached = {state.node for state in states}
     for sid in s.situations:
         if sid not in reached:
@@ -176,19 +241,27 @@ def check_graph(loaded: LoadedScenario) -> Iterator[Problem]:
     for eid in s.endings:
         if eid not in reached:
             yield src.problem(("endings", eid), f"ending '{eid}' cannot be reached from start", at_key=True, severity=WARNING)
-    if not complete:
+    stuck = space.stuck(states)
+    # Named as a loop, with a deterministic example (lint_authoring, issue 13).
+    for node, message in stuck_messages(space, stuck):
+        yield src.problem(("situations", node), message, at_key=True)
+    if not stuck:  # a loop with no exit is already named above
+        yield from _endless_runs(loaded, space, states)
+
+
+def _endless_runs(loaded: LoadedScenario, space: StateSpace, states: set) -> Iterator[Problem]:
+    """A loop (or a path) that lets a session visit more than MAX_STEPS situations."""
+    found = space.longest_run(states)
+    if found is None:
         return
-    stuck_by_node: dict[str, list[dict[str, int]]] = {}
-    for state in space.stuck(states):
-        stuck_by_node.setdefault(state.node, []).append(space.as_dict(state.values))
-    for node, variable_sets in sorted(stuck_by_node.items()):
-        detail = ""
-        if variable_sets[0]:
-            shown = ", ".join(f"{k}={v}" for k, v in sorted(variable_sets[0].items()))
-            detail = f" (for example with {shown})"
-        yield src.problem(("situations", node), f"no ending can be reached from situation '{node}'{detail}", at_key=True)
+    run, is_loop = found
+    names = [state.node for state in run]
+    shown = " -> ".join(names if len(names) <= 12 else [*names[:6], "...", *names[-5:]])
+    what = f"a loop lets a session go on without end: {shown}" if is_loop else f"a path visits more than {MAX_STEPS} situations: {shown}"
+    yield loaded.source.problem(("situations", run[0].node), f"{what} (a session may visit at most {MAX_STEPS})", at_key=True)
 
 
-CHECKS: list[Check] = [check_ids, check_references, check_situations, check_scenes, check_files, check_variables]
+CHECKS: list[Check] = [check_ids, check_references, check_situations, check_scenes, check_files, check_variables,
+                       *AUTHORING_CHECKS]
 
 __all__ = ["lint", "Branch"]

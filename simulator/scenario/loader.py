@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from functools import cache
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,6 +76,8 @@ def load_bytes(raw: bytes, path: Path, *, lint: bool = True) -> LoadedScenario:
 
 # --- turning pydantic's errors into an author's messages ------------------------
 
+MAX_PROBLEMS = 100  # listed per file
+
 _VOCABULARIES: dict[frozenset[str], str] = {
     frozenset(e.value for e in enum): name
     for enum, name in [
@@ -112,6 +116,60 @@ _KINDS = {
 }
 
 
+def model_field_names(*models: type) -> set[str]:
+    """Every field name (by alias) of these pydantic models and the models nested in them,
+    for "did you mean" on files that are not scenarios (rubrics, answers)."""
+    names: set[str] = set()
+    todo, seen = list(models), set()
+    while todo:
+        model = todo.pop()
+        if model in seen or not hasattr(model, "model_fields"):
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            names.add(info.alias or name)
+            todo.extend(_nested_models(info.annotation))
+    return names
+
+
+def _nested_models(annotation: Any) -> list[type]:
+    from typing import get_args
+
+    found = [annotation] if isinstance(annotation, type) and hasattr(annotation, "model_fields") else []
+    for arg in get_args(annotation):
+        found.extend(_nested_models(arg))
+    return found
+
+
+@cache
+def _homes() -> dict[str, list[str]]:
+    """For each scenario field, the keys under which it is written (e.g. cues -> subject)."""
+    from simulator.scenario.model import Scenario
+
+    holders: dict[type, list[str]] = {Scenario: ["the top level"]}
+    todo, seen = [Scenario], set()
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for field_name, info in model.model_fields.items():
+            for nested in _nested_models(info.annotation):
+                key = info.alias or field_name
+                holders.setdefault(nested, [])
+                if key not in holders[nested]:
+                    holders[nested].append(key)
+                todo.append(nested)
+    homes: dict[str, list[str]] = {}
+    for model, keys in holders.items():
+        for field_name, info in model.model_fields.items():
+            for key in keys:
+                if key not in homes.setdefault(info.alias or field_name, []):
+                    homes[info.alias or field_name].append(key)
+    return homes
+
+
+@cache  # the model's field names never change: computed once, not once per problem
 def _field_names() -> set[str]:
     from simulator.scenario import model
 
@@ -122,19 +180,32 @@ def _field_names() -> set[str]:
     return names
 
 
-def validation_problems(exc: ValidationError, data: Any, source: SourceMap) -> list[Problem]:
-    """One problem per offending node; alternatives of a union become one message."""
+def validation_problems(exc: ValidationError, data: Any, source: SourceMap,
+                        field_names: Iterable[str] | None = None) -> list[Problem]:
+    """One problem per offending node; alternatives of a union become one message.
+
+    `field_names` are the fields "did you mean" may suggest: a rubric or an
+    answers file must not be told about scenario fields. Default: the scenario's.
+    """
     grouped: dict[PathKey, list[tuple[dict[str, Any], bool]]] = {}
     for error in exc.errors():
         where, is_key = _data_path(error["loc"], data)
         # Unknown fields point at their key; missing ones at the key of their parent.
-        is_key = is_key or error["type"] in ("extra_forbidden", "missing")
-        grouped.setdefault(where, []).append((error, is_key))
+        grouped.setdefault(where, []).append((error, is_key or error["type"] in ("extra_forbidden", "missing")))
+        if is_key:  # a bad mapping key (e.g. a situation id): quote the key alone, not its whole value
+            error["input"] = where[-1] if where else error.get("input")
+            error["_key"] = True
+    names = sorted(set(field_names)) if field_names is not None else None
     problems = []
-    for where, errors in grouped.items():
+    for where, errors in list(grouped.items())[:MAX_PROBLEMS]:  # each costs a suggestion search
         is_key = errors[0][1]
-        problems.append(source.problem(where, _message(where, [e for e, _ in errors], data), at_key=is_key))
-    return sort_problems(problems)
+        problems.append(source.problem(where, _message(where, [e for e, _ in errors], data, names), at_key=is_key))
+    problems = sort_problems(problems)
+    if len(grouped) > MAX_PROBLEMS:
+        more = len(grouped) - MAX_PROBLEMS
+        problems.append(Problem(source.path, None, None, Severity.ERROR,
+                                f"and {more:,} more problem{'s' if more != 1 else ''} (only the first {MAX_PROBLEMS} are listed)"))
+    return problems
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[PathKey, bool]:
@@ -166,11 +237,11 @@ def _value_at(data: Any, where: PathKey) -> Any:
     return data
 
 
-def _message(where: PathKey, errors: list[dict[str, Any]], data: Any) -> str:
-    value = _value_at(data, where)
+def _message(where: PathKey, errors: list[dict[str, Any]], data: Any, names: list[str] | None = None) -> str:
+    value = errors[0]["input"] if errors[0].get("_key") else _value_at(data, where)
     types = [e["type"] for e in errors]
     if any(t == "extra_forbidden" for t in types):
-        return _unknown_field_message(errors)
+        return _unknown_field_message(errors, names)
     if any(t == "missing" for t in types):
         missing = sorted({str(e["loc"][-1]) for e in errors if e["type"] == "missing"})
         names = ", ".join(f"'{m}'" for m in missing)
@@ -183,9 +254,14 @@ def _message(where: PathKey, errors: list[dict[str, Any]], data: Any) -> str:
     return _single_message(errors[0], value)
 
 
-def _unknown_field_message(errors: list[dict[str, Any]]) -> str:
+def _unknown_field_message(errors: list[dict[str, Any]], names: list[str] | None = None) -> str:
     name = str(next(e["loc"][-1] for e in errors if e["type"] == "extra_forbidden"))
-    close = difflib.get_close_matches(name, sorted(_field_names()), n=1)
+    if names is None and name in _field_names():
+        # A real field in the wrong place: almost always a line indented at the wrong level.
+        homes = _homes().get(name, [])
+        where = " or ".join(f"'{h}'" for h in homes[:3]) or "another part of the file"
+        return f"'{name}' is not a field here; it belongs under {where}: check this line's indentation"
+    close = difflib.get_close_matches(name, names if names is not None else sorted(_field_names()), n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown field '{name}'{hint}"
 

@@ -43,7 +43,9 @@ class ScenarioError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=_sort_key)
-        super().__init__(str(self.problems[0]) if self.problems else "invalid scenario")
+        # The one-line message is the first error: a warning above it is not why loading failed.
+        first = next((p for p in self.problems if p.severity is Severity.ERROR), self.problems[0] if self.problems else None)
+        super().__init__(str(first) if first else "invalid scenario")
 
 
 def _sort_key(problem: Problem) -> tuple[str, int, int, str]:

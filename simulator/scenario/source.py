@@ -10,19 +10,26 @@ Nothing is ever constructed from a tag: there is no object construction.
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from simulator.safefile import NotRegularFile, TooLarge, read_regular
 from simulator.scenario.problems import Problem, ScenarioError, Severity
 
 # Limits that keep a hostile file from exhausting time or memory.
 MAX_FILE_BYTES = 512 * 1024  # 20x the largest bundled scenario; bounds the composed node tree
 MAX_NODES = 200_000  # after alias expansion
 MAX_DEPTH = 64
+# Every number in a scenario, rubric or answers file is finite (1e999 is inf), and
+# every whole number at most this in size: variables, effects, conditions and weights
+# need no bound of their own. Decimal fields have their own, tighter bounds in the
+# models (time limits, map sizes, seconds), which name the field.
+MAX_WHOLE_NUMBER = 10**6
 
 PathKey = tuple[str | int, ...]
 
@@ -93,11 +100,24 @@ class SourceMap:
     """Finds where a value (or the key naming it) starts, 1-based.
 
     Positions are looked up lazily in the composed node tree, only when a
-    problem needs one, so loading a valid file pays nothing for them.
+    problem needs one, so loading a valid file pays nothing for them. Each
+    mapping's keys are indexed the first time a lookup passes through it, so a
+    file with many problems costs one pass per mapping, not one per problem.
     """
 
     path: str
     root: yaml.Node | None = None
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
+
+    def _pair(self, node: yaml.MappingNode, part: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    index.setdefault(key.value, (key, value))  # the first, as a linear scan found
+            self._keys[id(node)] = index
+        return index.get(part) if isinstance(part, str) else None
 
     def _walk(self, where: PathKey) -> list[tuple[yaml.Node | None, yaml.Node]]:
         """(key node, value node) for each step of `where` that exists."""
@@ -108,7 +128,7 @@ class SourceMap:
         steps.append((None, node))
         for part in where:
             if isinstance(node, yaml.MappingNode):
-                pair = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
+                pair = self._pair(node, part)
                 if pair is None:
                     break
                 steps.append(pair)
@@ -141,22 +161,18 @@ class SourceMap:
 
 def read_limited(path: str | Path, what: str = "file") -> bytes:
     """The bytes of `path`, refusing (before reading them all) anything over
-    MAX_FILE_BYTES, so a huge file, a FIFO or /dev/zero cannot exhaust memory."""
+    MAX_FILE_BYTES, and anything but a regular file (safefile.read_regular), so a
+    huge file, a FIFO or /dev/zero cannot block or exhaust memory."""
     name = str(path)
     try:
-        if Path(path).exists() and not Path(path).is_dir() and not Path(path).is_file():
-            # A FIFO would block and a device never end: only regular files are read.
-            raise ScenarioError([Problem(name, None, None, Severity.ERROR, f"{what} is not a regular file")])
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except IsADirectoryError:
-        raise ScenarioError([Problem(name, None, None, Severity.ERROR, "is a folder, not a file")]) from None
+        return read_regular(path, MAX_FILE_BYTES)
+    except NotRegularFile as exc:
+        message = "is a folder, not a file" if exc.is_folder else f"{what} is not a regular file ({exc})"
+    except TooLarge:
+        message = f"{what} is larger than {MAX_FILE_BYTES:,} bytes, the limit"
     except OSError as exc:
-        raise ScenarioError([Problem(name, None, None, Severity.ERROR, f"cannot read {what}: {exc.strerror or exc}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ScenarioError([Problem(name, None, None, Severity.ERROR,
-                                     f"{what} is larger than {MAX_FILE_BYTES:,} bytes, the limit")])
-    return raw
+        message = f"cannot read {what}: {exc.strerror or exc}"
+    raise ScenarioError([Problem(name, None, None, Severity.ERROR, message)])
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -181,7 +197,7 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise ScenarioError([_yaml_problem(exc, path)]) from None
+        raise ScenarioError([_yaml_problem(exc, path, text)]) from None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         character = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
@@ -199,13 +215,14 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
     return _Converter(path).convert(node, 0), source
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    message = " ".join(" ".join(part.split()) for part in (exc.context, exc.problem) if part)
+def _yaml_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
+    from simulator.scenario.yaml_words import explain  # plain words for tabs and indentation (issue 13)
+
+    explained = explain(exc, text)
+    message = explained.message
     if "maximum nesting depth" in message:
-        message = f"YAML nested too deeply ({message})"
-    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    return Problem(path, line, col, Severity.ERROR, f"not valid YAML: {message}")
+        message = f"not valid YAML: YAML nested too deeply ({message.removeprefix('not valid YAML: ')})"
+    return Problem(path, explained.line, explained.col, Severity.ERROR, message)
 
 
 class _Converter:
@@ -249,9 +266,9 @@ class _Converter:
             return text
         try:
             if tag == _INT:
-                return int(text)
+                return self._bounded(node, int(text))
             if tag == _FLOAT:
-                return float(text)
+                return self._bounded(node, float(text))
         except ValueError:
             self._fail(node, f"'{text}' is not a valid {tag.rsplit(':', 1)[-1]}")
         if tag == _BOOL:
@@ -259,6 +276,13 @@ class _Converter:
         if tag == _NULL:
             return None
         self._fail(node, f"unsupported YAML tag '{tag}'")
+
+    def _bounded(self, node: yaml.ScalarNode, value: float) -> float:
+        if not math.isfinite(value):
+            self._fail(node, f"'{node.value[:40]}' is not a finite number")
+        if isinstance(value, int) and abs(value) > MAX_WHOLE_NUMBER:
+            self._fail(node, f"{node.value[:40]} is out of range: whole numbers may be at most {MAX_WHOLE_NUMBER:,} in size")
+        return value
 
     def _fail(self, node: yaml.Node, message: str) -> Any:
         line, col = _pos(node)

@@ -16,7 +16,17 @@ from dataclasses import dataclass
 
 from simulator.scenario.model import Branch, Option, RandomNext, Scenario, Situation, condition_holds
 
-MAX_STATES = 200_000
+# The state budget: past either, the walk stops and the scenario is refused with
+# `too_many_states()` (lint, explore). The bundled scenarios have at most 40 states.
+MAX_STATES = 10_000
+MAX_MOVES = 200_000  # successor states looked at; bounds huge random lists too
+# A session visits at most this many situations; lint refuses a scenario whose
+# state graph has a loop or a longer path (longest_run), the engine stops there.
+MAX_STEPS = 500
+
+
+class TooManyStates(ValueError):
+    """A scenario past the state budget; the message is StateSpace.too_many_states()."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,8 @@ class StateSpace:
         thresholds = [self.scenario.variables[name]]
         largest_step = 1
         for situation in self.scenario.situations.values():
+            if situation.wait is not None:
+                largest_step = max(largest_step, abs(situation.wait.effects.get(name, 0)))
             for option in situation.options:
                 largest_step = max(largest_step, abs(option.effects.get(name, 0)))
                 for condition in _conditions(option.next):
@@ -92,7 +104,9 @@ class StateSpace:
             values = self.apply(state.values, option.effects)
             moves.append(Move(option, values, resolve(option.next, self.as_dict(values))))
         if situation.timeout is not None:
-            moves.append(Move(None, state.values, resolve(situation.timeout, self.as_dict(state.values))))
+            # A deliberate wait may change variables (time calms, or lets things escalate).
+            values = self.apply(state.values, situation.wait.effects) if situation.wait else state.values
+            moves.append(Move(None, values, resolve(situation.timeout, self.as_dict(values))))
         return moves
 
     def successors(self, state: State) -> tuple[State, ...]:
@@ -104,19 +118,70 @@ class StateSpace:
             self._successors[state] = cached
         return cached
 
-    def reachable(self, limit: int = MAX_STATES) -> tuple[set[State], bool]:
-        """Every state reachable from the start; False if `limit` cut it short."""
+    def reachable(self, limit: int = MAX_STATES, moves: int = MAX_MOVES) -> tuple[set[State], bool]:
+        """Every state reachable from the start; False if `limit` states or `moves`
+        successors looked at cut it short."""
         start = self.initial()
         seen = {start}
         queue = deque([start])
         while queue:
-            for successor in self.successors(queue.popleft()):
+            successors = self.successors(queue.popleft())
+            moves -= len(successors)
+            if moves < 0:
+                return seen, False
+            for successor in successors:
                 if successor not in seen:
                     if len(seen) >= limit:
                         return seen, False
                     seen.add(successor)
                     queue.append(successor)
         return seen, True
+
+    def too_many_states(self) -> str:
+        """The one line for a scenario past the state budget, naming what multiplies."""
+        ranges = ", ".join(f"{name} {low}..{high}" for name, (low, high) in self._bounds.items())
+        count = len(self.names)
+        what = f"{count} variable{'s' if count != 1 else ''}" + (f" with ranges {ranges}" if ranges else "")
+        situations = len(self.scenario.situations)
+        return (f"too many states: {what} over {situations} situation{'s' if situations != 1 else ''} "
+                f"(more than {MAX_STATES:,} states or {MAX_MOVES:,} moves); reduce the ranges or add bounds")
+
+    def longest_run(self, states: set[State]) -> tuple[list[State], bool] | None:
+        """A run of states a session can take that visits more than MAX_STEPS
+        situations: (the states of a loop, closing on its first, True) or (a path
+        that long, False); None when every session ends within MAX_STEPS.
+        Iterative DFS, linear in the states and moves."""
+        depth: dict[State, int] = {}  # situations visited from here to an ending, longest
+        on_path: dict[State, int] = {}  # the DFS path: state -> its index in `path`
+        path: list[State] = []
+        for root in sorted(states, key=lambda st: (st.node, st.values)):
+            if root in depth:
+                continue
+            stack = [(root, iter(self.successors(root)))]
+            on_path[root] = 0
+            path.append(root)
+            while stack:
+                state, children = stack[-1]
+                child = next(children, None)
+                if child is None:
+                    stack.pop()
+                    path.pop()
+                    del on_path[state]
+                    own = 0 if self.scenario.is_ending(state.node) else 1
+                    depth[state] = own + max((depth.get(c, 0) for c in self.successors(state) if c in states), default=0)
+                elif child in on_path:
+                    return path[on_path[child]:] + [child], True
+                elif child in states and child not in depth:
+                    on_path[child] = len(path)
+                    path.append(child)
+                    stack.append((child, iter(self.successors(child))))
+        start = self.initial()
+        if depth.get(start, 0) <= MAX_STEPS:
+            return None
+        run = [start]
+        while depth.get(run[-1], 0) > 0 and not self.scenario.is_ending(run[-1].node):
+            run.append(max((c for c in self.successors(run[-1]) if c in states), key=lambda c: depth.get(c, 0)))
+        return run, False
 
     def stuck(self, states: set[State]) -> set[State]:
         """States (among `states`) from which no ending can be reached."""

@@ -52,7 +52,8 @@ situations:
       subjects: 1
       abilities: No sign of a weapon; calm but stubborn
     time_limit_s: 30
-    timeout: leaves-angry
+    timeout: stands-up              # nothing is urgent: letting time pass is a tactic here
+    wait: {{note: Giving him time to think lets him leave on his own.}}
     tactics:
       - {{id: time, label: Take your time; nothing here is urgent, consideration: time, rating: recommended}}
       - {{id: backup, label: Ask for a second officer, consideration: backup, rating: acceptable}}

@@ -11,7 +11,27 @@ from importlib import resources
 
 import yaml
 
-LANGUAGES = ("en", "fr")
+
+
+def _registry() -> tuple[str, ...]:
+    """The playable languages: one per catalogue file shipped here.
+
+    Adding `de.yaml` beside en.yaml makes German playable; nothing else lists
+    languages, so the CLI, the window and the lint cannot drift apart."""
+    names = (entry.name for entry in resources.files(__name__).iterdir())
+    found = sorted(name.removesuffix(".yaml") for name in names if name.endswith(".yaml"))
+    return tuple(["en", *(code for code in found if code != "en")])
+
+
+LANGUAGES = _registry()
+
+
+def language_refusal(lang: str) -> str | None:
+    """One line saying why `lang` cannot be played, or None when it can."""
+    if lang in LANGUAGES:
+        return None
+    return (f"--lang {lang}: no interface catalogue for this language "
+            f"(playable: {', '.join(LANGUAGES)}; add simulator/strings/{lang}.yaml to add one)")
 
 
 @cache
@@ -36,6 +56,10 @@ class Strings:
         if text is None:
             raise KeyError(f"no interface string {key!r}")
         return text.format(**values) if values else text
+
+    def keys(self) -> set[str]:
+        """Every key this catalogue (or the English fallback) defines."""
+        return set(self._own) | set(self._fallback)
 
     def name(self, kind: str, value: object) -> str:
         """The display name of a vocabulary value, e.g. name('force', Force.LETHAL_FORCE)."""

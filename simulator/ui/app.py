@@ -71,6 +71,9 @@ class App:
         self._next_frame = 0.0
         self._pressed: str | None = None
         self.overlay: Screen | None = None
+        # Called once per loop iteration (e.g. the live preview's file watcher); the
+        # loop wakes at least every IDLE_WAIT_MS, so a poll runs about once a second when idle.
+        self.pollers: list[Callable[[], None]] = []
         self.screen: Screen = first_screen(self)
 
     # --- navigation -------------------------------------------------------------
@@ -134,6 +137,8 @@ class App:
                 self._dispatch(intent)
         if not self.running:
             return
+        for poll in self.pollers:
+            poll()
         self.screen.update(self.clock.now())
         if self._dirty or self.animating():
             self._draw()

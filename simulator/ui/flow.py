@@ -7,13 +7,13 @@ told when the window closes or crashes, it aborts the session with a reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.engine import Phase, Session, SessionSettings, open_session_log
 from simulator.scenario import LoadedScenario
-from simulator.ui.library import LibraryEntry, load_entry, scan_library
+from simulator.ui.library import LibraryEntry, library_order, load_entry, scan_library, trainee_progress
 
 if TYPE_CHECKING:
     from simulator.ui.app import App
@@ -32,6 +32,11 @@ class PlayConfig:
     lang: str = "en"
     seed: int | None = None
     time_scale: float = 1.0
+    feedback: str | None = None      # "immediate" | "debrief"; None: debrief, and the library may change it
+    start_at: str | None = None      # --from: an author's preview opens at this situation
+    watch: bool = False              # --watch: reload the file on every save (an author's preview)
+    watch_path: Path | None = None   # the watched file (set even when it did not load)
+    watch_problems: list[str] = field(default_factory=list)  # its errors, when it did not load
 
 
 class PlayFlow:
@@ -43,6 +48,14 @@ class PlayFlow:
         self.current_entry: LibraryEntry | None = None
         self.notice: str | None = None   # shown once on the next screen (e.g. a timeout)
         self.sessions_played: list[Path] = []
+        self.feedback = config.feedback or "debrief"
+        self.watcher = None
+        watched = config.scenario.path if config.scenario is not None else config.watch_path
+        if config.watch and watched is not None:
+            from simulator.ui.preview import Watcher
+
+            self.watcher = Watcher(self, watched, start_at=config.start_at, problems=config.watch_problems)
+            app.pollers.append(self.watcher.poll)
         app.guard = self
 
     @property
@@ -73,6 +86,10 @@ class PlayFlow:
         return SignInScreen(self, self.trainee or "")
 
     def _after_signin(self) -> Screen:
+        if self.watcher is not None and self.watcher.problems:
+            from simulator.ui.screens.preview import PreviewErrorScreen
+
+            return PreviewErrorScreen(self, self.watcher.problems)
         if self.config.scenario is not None:
             entry = LibraryEntry(self.config.scenario.path, self.config.scenario, None)
             return self._start(entry)
@@ -82,7 +99,10 @@ class PlayFlow:
         from simulator.ui.screens.library import LibraryScreen
 
         assert self.config.library_dir is not None
-        return LibraryScreen(self, scan_library(self.config.library_dir))
+        named = {key.removeprefix("call.") for key in self.app.strings.keys() if key.startswith("call.")}
+        entries = library_order(scan_library(self.config.library_dir), named)
+        progress = trainee_progress(self.config.log_dir, self.trainee) if self.trainee else {}
+        return LibraryScreen(self, entries, progress, named)
 
     def open_entry(self, entry: LibraryEntry) -> None:
         # Re-read the file: an instructor may have edited it since the library was listed.
@@ -94,17 +114,28 @@ class PlayFlow:
 
     # --- the session ----------------------------------------------------------------------
 
-    def _start(self, entry: LibraryEntry) -> Screen:
+    def toggle_feedback(self) -> None:
+        """The library's choice for the next sessions: coaching after every act, or only at the debrief."""
+        self.feedback = "debrief" if self.feedback == "immediate" else "immediate"
+
+    def start_preview(self, entry: LibraryEntry, at_situation: str) -> Screen:
+        """A fresh session of a reloaded file, opened at the author's position."""
+        return self._start(entry, at_situation)
+
+    def _start(self, entry: LibraryEntry, at_situation: str | None = None) -> Screen:
         assert entry.loaded is not None and self.trainee is not None
         settings = SessionSettings(
             trainee=self.trainee, seed=self.config.seed, lang=self.config.lang,
-            time_scale=self.config.time_scale, mode="window",
+            time_scale=self.config.time_scale, mode="window", feedback=self.feedback,
         )
         clock = self.app.clock
         log = open_session_log(self.config.log_dir, settings, clock, self.config.log_key)
         self.current_entry = entry
         self.session = Session.start(entry.loaded, settings, clock=clock, log=log)
         self.sessions_played.append(log.path)
+        at_situation = at_situation or self.config.start_at
+        if at_situation is not None:  # an author's preview skips the briefing
+            self.session.begin(at_situation)
         return self.screen_for_phase(new_visit=True)
 
     def changed(self, new_visit: bool = False) -> None:
@@ -124,7 +155,7 @@ class PlayFlow:
         if phase is Phase.BRIEFING:
             return BriefingScreen(self, session)
         if phase in (Phase.ASSESS, Phase.PLAN, Phase.ACT):
-            current = self.app.screen
+            current = getattr(self.app, "screen", None)  # none yet when --from opens the first screen
             if not new_visit and isinstance(current, SituationScreen) and current.session is session:
                 current.step_changed()
                 return current
@@ -135,7 +166,8 @@ class PlayFlow:
             return FollowUpScreen(self, session)
         self._close_log()
         if phase is Phase.DEBRIEF:
-            return DebriefScreen(self, session.debrief, log_path=self._log_path())
+            lessons = [session.text(lesson) for lesson in session.scenario.key_lessons]
+            return DebriefScreen(self, session.debrief, log_path=self._log_path(), lessons=lessons)
         return self.after_session()
 
     def send(self, engine_call) -> None:
@@ -148,10 +180,27 @@ class PlayFlow:
         assert session is not None
         mark = len(session.records)
         engine_call()
-        types = {record.get("type") for record in session.records[mark:]}
+        new = session.records[mark:]
+        types = {record.get("type") for record in new}
         if "timeout" in types:
             self.notice = self.app.strings("situation.timed_out")
-        self.changed(new_visit=bool(types & {"situation_entered", "timeout", "ending_reached"}))
+        new_visit = bool(types & {"situation_entered", "timeout", "ending_reached"})
+        action = next((r for r in new if r.get("type") == "action"), None)
+        if action is not None and session.settings.feedback == "immediate":
+            self.app.show(self._coach(session, action, lambda: self.changed(new_visit=new_visit)))
+            return
+        self.changed(new_visit=new_visit)
+
+    def _coach(self, session: Session, action: dict, then) -> Screen:
+        """The feedback screen for the act just recorded (its report rebuilt from the log records)."""
+        from simulator.ui.screens.coach import CoachScreen
+
+        situation_id, option_id = action.get("situation"), action.get("option")
+        report = next(r for r in reversed(session.debrief.situations)
+                      if r.situation == situation_id and r.option == option_id)
+        situation = session.scenario.situations.get(str(situation_id))
+        option = next((o for o in situation.options if o.id == option_id), None) if situation else None
+        return CoachScreen(self, session, report, option, then)
 
     def timed_out(self) -> None:
         self.notice = self.app.strings("situation.timed_out")

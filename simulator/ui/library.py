@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,3 +44,85 @@ def find_scenario(scenario_id: str, folders: list[Path]) -> LibraryEntry | None:
             if entry.loaded is not None and entry.loaded.scenario.id == scenario_id:
                 return entry
     return None
+
+
+# --- what a trainee has done (the library shows it, so a recruit knows what to do next) ----------
+
+_EDGE = 64 * 1024  # a log's first and last records are far shorter than this
+
+
+@dataclass(frozen=True)
+class Progress:
+    attempts: int
+    best: float | None  # best score of a completed session
+    passed: bool
+
+
+def trainee_progress(log_dir: Path, trainee: str) -> dict[str, Progress]:
+    """Per scenario id, the trainee's attempts, best score and whether any session passed.
+
+    A convenience view for the library screen: it reads only each log's first and
+    last line (session ids carry the trainee id, so other trainees' files are not
+    opened). The academy's record of what counts is `uofsim review` or the store.
+    """
+    found: dict[str, list[tuple[float | None, bool]]] = {}
+    if not log_dir.is_dir():
+        return {}
+    for path in log_dir.glob(f"*_{trainee}_*.jsonl"):
+        first, last = _edges(path)
+        if not first or first.get("type") != "session_started" or first.get("trainee") != trainee:
+            continue
+        scenario = (first.get("scenario") or {}).get("id")
+        if not isinstance(scenario, str):
+            continue
+        ended = last.get("type") == "session_ended" if last else False
+        score = last.get("score") if ended and type(last.get("score")) in (int, float) else None
+        found.setdefault(scenario, []).append((score, ended and last.get("passed") is True))
+    return {
+        scenario: Progress(
+            attempts=len(runs),
+            best=max((s for s, _ in runs if s is not None), default=None),
+            passed=any(ok for _, ok in runs),
+        )
+        for scenario, runs in found.items()
+    }
+
+
+def _edges(path: Path) -> tuple[dict | None, dict | None]:
+    """The first and last complete records of a log, or None where unreadable."""
+    if path.is_symlink() or not path.is_file():
+        return None, None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_EDGE)
+            size = handle.seek(0, 2)
+            handle.seek(max(0, size - _EDGE))
+            tail = handle.read(_EDGE)
+    except OSError:
+        return None, None
+    lines = [line for line in tail.split(b"\n") if line.strip()]
+    return _record(head.split(b"\n", 1)[0]), _record(lines[-1]) if lines else None
+
+
+def _record(line: bytes) -> dict | None:
+    try:
+        value = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def call_type(entry: LibraryEntry, named: set[str]) -> str:
+    """The scenario's call type: its first tag that has a display name, else its first tag."""
+    tags = entry.loaded.scenario.tags if entry.loaded else []
+    return next((t for t in tags if t in named), tags[0] if tags else "")
+
+
+def library_order(entries: list[LibraryEntry], named: set[str]) -> list[LibraryEntry]:
+    """Grouped by call type, then by difficulty, then title; unavailable files last."""
+    def key(entry: LibraryEntry) -> tuple:
+        if entry.loaded is None:
+            return (1, "", 0, entry.path.name)
+        scenario = entry.loaded.scenario
+        return (0, call_type(entry, named), scenario.difficulty, scenario.title.get("en"))
+    return sorted(entries, key=key)

@@ -45,6 +45,7 @@ def load_replay(log_path: Path, strings_lang: str | None = None) -> ReplayData:
     started = log.started
     if started is None:
         raise ReplayError(f"{log_path}: not a session log (no session_started record)")
+    _check_records(log_path, log.records)
     info = started.get("scenario") or {}
     lang = strings_lang or str(started.get("lang") or "en")
     strings = Strings(lang)
@@ -57,9 +58,28 @@ def load_replay(log_path: Path, strings_lang: str | None = None) -> ReplayData:
         problem = strings("replay.mismatch")
     else:
         loaded = entry.loaded
-    debrief = debrief_from_records(log.records, loaded, lang)
+    try:
+        debrief = debrief_from_records(log.records, loaded, lang)
+    except (KeyError, IndexError, TypeError, ValueError) as exc:  # a shape the checks above did not foresee
+        raise ReplayError(f"{log_path}: cannot be replayed ({type(exc).__name__}: {exc})") from None
     return ReplayData(records=log.records, debrief=debrief, scenario=loaded, problem=problem,
                       warnings=list(log.warnings), status=log.status, lang=lang)
+
+
+def _check_records(log_path: Path, records: list[dict]) -> None:
+    """ReplayError (one line, file:line) unless every record has the shape review
+    expects, numbers in range, and the writer's order: a re-chained log can hold
+    anything, and the window must not be the one to find out."""
+    from simulator.logbook.checks import number_problem, order_problem
+    from simulator.review.schema import record_problem
+
+    for line, record in enumerate(records, start=1):
+        problem = record_problem(record) or number_problem(record)
+        if problem:
+            raise ReplayError(f"{log_path}:{line}: {problem}; cannot replay")
+    out_of_order = order_problem(records)
+    if out_of_order is not None:
+        raise ReplayError(f"{log_path}:{out_of_order[0]}: {out_of_order[1]}; cannot replay")
 
 
 def replay_app(log_path: Path, *, clock: Clock | None = None, size: tuple[int, int] = (1280, 720),

@@ -31,6 +31,9 @@ class BriefingScreen(SessionScreen):
         left_w = int(area.width * 0.6)
         x, y = area.x, area.y
         button_h = theme.body().get_linesize() + theme.pad
+        if scenario.introduction:  # the instructor's framing comes before dispatch
+            y += section(surface, theme, x, y, left_w, self.t("briefing.introduction"),
+                         reflow(scenario.introduction.get(lang)), p.muted)
         if scenario.briefing:
             y += section(surface, theme, x, y, left_w, self.t("briefing.dispatch"), reflow(scenario.briefing.get(lang)))
         if scenario.summary:

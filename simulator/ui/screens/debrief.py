@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 class DebriefPanel:
     """The debrief drawn into a rect; shared by the live debrief and the replay."""
 
-    def __init__(self, debrief: Debrief, strings: Strings) -> None:
+    def __init__(self, debrief: Debrief, strings: Strings, lessons: list[str] | None = None) -> None:
         self.debrief = debrief
         self.t = strings
+        self.lessons = lessons or []  # the scenario's key_lessons, in the session's language
         self.selected = 0
         self.scroll = 0           # pixels the details panel is scrolled down
         self._overflow = 0        # how far it can scroll
@@ -57,6 +58,7 @@ class DebriefPanel:
 
     def draw(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect, screen: Screen) -> None:
         top = self._draw_summary(surface, theme, rect)
+        top = self._draw_lessons(surface, theme, rect, top)
         body = pygame.Rect(rect.x, top + theme.pad, rect.width, rect.bottom - top - theme.pad)
         if not self.debrief.situations:
             return
@@ -98,7 +100,8 @@ class DebriefPanel:
         y += line + theme.pad // 2
         if d.critical_errors:
             items = [self.t("debrief.critical_item", situation=self._title_of(e.get("situation", "")),
-                            option=self._option_of(e.get("situation", ""), e.get("option", "")), reason=e.get("reason", ""))
+                            option=self._option_of(e.get("situation", ""), e.get("option", "")),
+                            reason=e.get("text") or e.get("reason", ""))
                      for e in d.critical_errors]
             text = "\n".join(items)
             size = theme.bold().get_linesize()
@@ -114,7 +117,48 @@ class DebriefPanel:
             ty += draw_text(surface, heading, theme.bold(), p.text, (text_x, ty), text_w)
             draw_text(surface, text, theme.body(), p.text, (text_x, ty), text_w)
             y = box.bottom + theme.pad // 2
+        if d.competencies:
+            y = self._draw_competencies(surface, theme, rect, y)
+        if d.reportable and not d.reportable_actions:
+            y += draw_text(surface, self.t("feedback.reportable_outcome"), theme.small(), p.text, (x, y), rect.width)
         return y
+
+    def _draw_competencies(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect, y: int) -> int:
+        """One row per session: each competency's name over its score; unmeasured ones say so."""
+        p, small, bold = theme.palette, theme.small(), theme.bold(0.9)
+        draw_line(surface, self.t("debrief.competencies"), small, p.muted, (rect.x, y))
+        y += small.get_linesize()
+        items = list(self.debrief.competencies.items())
+        cell = rect.width // max(1, len(items))
+        for i, (competency, value) in enumerate(items):
+            cx = rect.x + i * cell
+            draw_line(surface, self.t(f"competency_short.{competency}"), small, p.muted, (cx, y), max_width=cell - theme.pad)
+            if value is None:
+                text, colour = self.t("debrief.not_measured"), p.muted
+            else:
+                text, colour = f"{value:.0f}", p.good if value >= 70 else p.bad
+            draw_line(surface, text, bold if value is not None else small, colour, (cx, y + small.get_linesize()),
+                      max_width=cell - theme.pad)
+        return y + small.get_linesize() + bold.get_linesize() + theme.pad // 2
+
+    def _draw_lessons(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect, top: int) -> int:
+        """The author's key lessons under the score: what this scenario should leave behind."""
+        if not self.lessons:
+            return top
+        p = theme.palette
+        text = "\n".join(f"– {lesson}" for lesson in self.lessons)
+        width = rect.width - theme.pad * 2
+        # At most a fifth of the screen: the timeline and details need the rest.
+        lines = max(1, min(len(self.lessons) * 2, rect.height // 5 // theme.small().get_linesize()))
+        height = theme.bold(0.9).get_linesize() + min(text_height(text, theme.small(), width),
+                                                       lines * theme.small().get_linesize())
+        box = pygame.Rect(rect.x, top, rect.width, height + theme.pad)
+        pygame.draw.rect(surface, p.panel, box, border_radius=8)
+        pygame.draw.rect(surface, p.accent, box, 1, border_radius=8)
+        y = box.y + theme.pad // 2
+        y += draw_text(surface, self.t("debrief.key_lessons"), theme.bold(0.9), p.accent, (box.x + theme.pad, y), width)
+        draw_text(surface, text, theme.small(), p.text, (box.x + theme.pad, y), width, max_lines=lines)
+        return box.bottom + theme.pad // 2
 
     def _title_of(self, situation_id: str) -> str:
         for report in self.debrief.situations:
@@ -157,18 +201,7 @@ class DebriefPanel:
             y += step
 
     def _verdict_line(self, surface, theme: Theme, report: SituationReport, x: int, y: int, width: int, font) -> None:
-        p = theme.palette
-        size = font.get_linesize()
-        if report.verdict is None:
-            icons.clock(surface, p.warn, (x + size // 2, y + size // 2), size - 6)
-            text = self.t("verdict.none")
-        else:
-            good = report.verdict.value == "reasonable"
-            (icons.check if good else icons.cross)(surface, p.good if good else p.bad, (x + size // 2, y + size // 2), size - 4)
-            text = self.t(f"verdict.{report.verdict.value}")
-            if report.critical:
-                text += " (!)"
-        draw_line(surface, text, font, p.text, (x + size + 2, y), max_width=width - size - 2)
+        draw_verdict(surface, theme, self.t, report, x, y, width, font)
 
     def _time_text(self, report: SituationReport) -> str:
         total = sum(report.decision_s.values())
@@ -195,7 +228,7 @@ class DebriefPanel:
         if report.assessed is None:
             line(self.t("debrief.assessed", a=self.t("debrief.not_asked")))
         else:
-            match = report.assessed == report.behaviour
+            match = report.assessed in (report.accepted or [report.behaviour])
             (icons.check if match else icons.cross)(surface, p.good if match else p.bad, (x + size // 2, y + size // 2), size - 6)
             verdict = self.t("debrief.assess_match" if match else "debrief.assess_off")
             line(f"{self.t('debrief.assessed', a=self.t.name('behaviour', report.assessed))} — {verdict}", indent=size + 2)
@@ -234,6 +267,9 @@ class DebriefPanel:
         total = report.scores.get("total")
         if total is not None:
             line(self.t("debrief.situation_score", s=f"{total * 100:.0f}"), theme.bold(0.9), p.accent)
+        measured = [f"{self.t(f'competency.{c}')} {v * 100:.0f}" for c, v in report.competencies.items() if v is not None]
+        if measured:
+            line(f"{self.t('debrief.competencies')}: {' · '.join(measured)}", small, p.muted)
         more_h = small.get_linesize()
         self._overflow = max(0, y - inner.height + more_h)
         self.scroll = min(self.scroll, self._overflow)
@@ -248,22 +284,48 @@ class DebriefPanel:
         return f" — {', '.join(parts)}" if parts else ""
 
     def _draw_wheel(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect, report: SituationReport) -> None:
-        legend_h = theme.small().get_linesize() * 3 + theme.pad
-        box = pygame.Rect(rect.x, rect.y, rect.width, min(rect.width, rect.height - legend_h))
-        marks = WheelMarks(assessed=report.assessed, authored=report.behaviour, option_level=report.level,
-                           reasonable=report.range)
-        draw_wheel(surface, theme, self.t, box, marks)
-        draw_wheel_legend(surface, theme, self.t, rect.x, box.bottom + theme.pad // 2, with_range=True,
-                          max_right=rect.right)
+        draw_report_wheel(surface, theme, self.t, rect, report)
+
+
+# Shared with the immediate-feedback screen, which shows one situation's verdict and wheel.
+
+
+def draw_verdict(surface: pygame.Surface, theme: Theme, t: Strings, report: SituationReport, x: int, y: int,
+                 width: int, font) -> None:
+    """An icon and the verdict in words (or "no action" after a timeout)."""
+    p = theme.palette
+    size = font.get_linesize()
+    if report.verdict is None:
+        icons.clock(surface, p.warn, (x + size // 2, y + size // 2), size - 6)
+        text = t("verdict.none")
+    else:
+        good = report.verdict.value == "reasonable"
+        (icons.check if good else icons.cross)(surface, p.good if good else p.bad, (x + size // 2, y + size // 2), size - 4)
+        text = t(f"verdict.{report.verdict.value}")
+        if report.critical:
+            text += " (!)"
+    draw_line(surface, text, font, p.text, (x + size + 2, y), max_width=width - size - 2)
+
+
+def draw_report_wheel(surface: pygame.Surface, theme: Theme, t: Strings, rect: pygame.Rect,
+                      report: SituationReport) -> None:
+    """The model wheel marked with the assessment, the authored behaviour, the option and the range."""
+    legend_h = theme.small().get_linesize() * 3 + theme.pad
+    box = pygame.Rect(rect.x, rect.y, rect.width, min(rect.width, rect.height - legend_h))
+    marks = WheelMarks(assessed=report.assessed, authored=report.behaviour, option_level=report.level,
+                       reasonable=report.range)
+    draw_wheel(surface, theme, t, box, marks)
+    draw_wheel_legend(surface, theme, t, rect.x, box.bottom + theme.pad // 2, with_range=True, max_right=rect.right)
 
 
 class DebriefScreen(Screen):
     name = "debrief"
 
-    def __init__(self, flow: PlayFlow, debrief: Debrief, log_path: Path | None = None) -> None:
+    def __init__(self, flow: PlayFlow, debrief: Debrief, log_path: Path | None = None,
+                 lessons: list[str] | None = None) -> None:
         super().__init__(flow.app)
         self.flow = flow
-        self.panel = DebriefPanel(debrief, flow.app.strings)
+        self.panel = DebriefPanel(debrief, flow.app.strings, lessons)
         self.log_path = log_path
 
     def handle(self, intent: Intent) -> None:

@@ -1,5 +1,7 @@
-"""The library: scenarios with title, summary, difficulty, minutes and tags.
-A file that fails validation is listed as unavailable with its first error."""
+"""The library: scenarios grouped by call type and difficulty, each with its title,
+summary and minutes, and what the signed-in trainee has done with it (passed, best
+score, or not tried), so a recruit knows what to do next. A file that fails
+validation is listed as unavailable with its first error."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from simulator.ui.input import Intent, Kind
-from simulator.ui.library import LibraryEntry
+from simulator.ui.library import LibraryEntry, Progress, call_type
 from simulator.ui.screens.base import Screen
 from simulator.ui.screens.common import footer, header
 from simulator.ui.theme import Theme
@@ -24,10 +26,13 @@ PER_PAGE_MAX = 9
 class LibraryScreen(Screen):
     name = "library"
 
-    def __init__(self, flow: PlayFlow, entries: list[LibraryEntry]) -> None:
+    def __init__(self, flow: PlayFlow, entries: list[LibraryEntry], progress: dict[str, Progress] | None = None,
+                 named_calls: set[str] | None = None) -> None:
         super().__init__(flow.app)
         self.flow = flow
         self.entries = entries
+        self.progress = progress or {}
+        self.named_calls = named_calls or set()
         self.focus = 0
         self.per_page = PER_PAGE_MAX
 
@@ -56,6 +61,8 @@ class LibraryScreen(Screen):
             self.focus = max(0, self.page_start - self.per_page)
         elif intent.kind is Kind.LETTER and intent.text == "t":
             self.flow.change_trainee()
+        elif intent.kind is Kind.LETTER and intent.text == "f":
+            self.flow.toggle_feedback()
         elif intent.kind is Kind.ESCAPE:
             self.app.quit()
 
@@ -70,8 +77,10 @@ class LibraryScreen(Screen):
         p = theme.palette
         right = self.t("library.signed_in", trainee=self.flow.trainee or "")
         area = header(surface, theme, self.t("library.title"), right)
-        hint_h = draw_text(surface, self.t("library.hint"), theme.small(), p.muted, area.topleft, area.width)
-        top = area.y + hint_h + theme.pad // 2
+        mode_rect = self._draw_mode(surface, theme, area)
+        hint_h = draw_text(surface, self.t("library.hint"), theme.small(), p.muted, area.topleft,
+                           area.width - mode_rect.width - theme.pad)
+        top = area.y + max(hint_h, mode_rect.height) + theme.pad // 2
         card_h = self._card_height(theme)
         self.per_page = max(1, min(PER_PAGE_MAX, (area.bottom - top - theme.pad * 2) // (card_h + theme.pad // 2)))
         if not self.entries:
@@ -87,6 +96,39 @@ class LibraryScreen(Screen):
             draw_line(surface, self.t("library.page", page=start // self.per_page + 1, pages=pages), theme.small(),
                       p.muted, (area.right, area.bottom), "bottomright")
         footer(surface, theme, self.t("keys.hint"))
+
+    def mode_label(self) -> str:
+        mode = self.t("mode.label", mode=self.t(f"mode.{self.flow.feedback}"))
+        return f"{mode} · {self.t('mode.toggle')}"
+
+    def _draw_mode(self, surface: pygame.Surface, theme: Theme, area: pygame.Rect) -> pygame.Rect:
+        """The instructor's feedback-mode switch, top right; F or a click changes it."""
+        p = theme.palette
+        label = self.mode_label()
+        font = theme.small()
+        width = min(font.size(label)[0] + theme.pad * 2, area.width // 2)
+        rect = pygame.Rect(area.right - width, area.y, width, font.get_linesize() + theme.pad // 2)
+        pygame.draw.rect(surface, p.button_hover if self.is_hover(label) else p.button, rect, border_radius=6)
+        pygame.draw.rect(surface, p.accent, rect, 1, border_radius=6)
+        draw_line(surface, label, font, p.text, rect.center, "center", max_width=width - theme.pad)
+        self.add_hotspot(rect, label, lambda at: self.flow.toggle_feedback())
+        return rect
+
+    def _status(self, scenario_id: str, theme: Theme) -> tuple[str, tuple[int, int, int]]:
+        p = theme.palette
+        done = self.progress.get(scenario_id)
+        if done is None:
+            return self.t("library.status_new"), p.muted
+        best = "–" if done.best is None else f"{done.best:.0f}"
+        if done.passed:
+            return self.t("library.status_passed", best=best, n=done.attempts), p.good
+        return self.t("library.status_not_yet", best=best, n=done.attempts), p.warn
+
+    def _call_name(self, entry: LibraryEntry) -> str:
+        tag = call_type(entry, self.named_calls)
+        if tag in self.named_calls:
+            return self.t(f"call.{tag}")
+        return tag.replace("-", " ").capitalize()
 
     def _clicked(self, index: int) -> None:
         self.focus = index
@@ -126,13 +168,15 @@ class LibraryScreen(Screen):
                       max_lines=3)
             return
         scenario = entry.loaded.scenario
-        draw_line(surface, scenario.title.get(lang), theme.bold(), p.text, (x, y), max_width=width)
+        status, colour = self._status(scenario.id, theme)
+        status_rect = draw_line(surface, status, theme.small(), colour, (rect.right - theme.pad, y), "topright",
+                                max_width=width // 3)
+        draw_line(surface, scenario.title.get(lang), theme.bold(), p.text, (x, y),
+                  max_width=max(10, status_rect.left - x - theme.pad))
         y += theme.bold().get_linesize()
-        meta = [self.t("library.difficulty", n=scenario.difficulty)]
+        meta = [self._call_name(entry), self.t("library.difficulty", n=scenario.difficulty)]
         if scenario.minutes:
             meta.append(self.t("library.minutes", n=f"{scenario.minutes:g}"))
-        if scenario.tags:
-            meta.append(", ".join(scenario.tags))
         draw_line(surface, " · ".join(meta), theme.small(), p.accent, (x, y), max_width=width)
         y += theme.small().get_linesize()
         summary = scenario.summary.get(lang) if scenario.summary else ""

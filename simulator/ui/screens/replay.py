@@ -45,7 +45,8 @@ class ReplayScreen(Screen):
             self.pages.append(("ending", 0))
         self.pages.append(("debrief", 0))
         self.page = 0
-        self.panel = DebriefPanel(data.debrief, app.strings)
+        lessons = [lesson.get(data.lang) for lesson in data.scenario.scenario.key_lessons] if data.scenario else []
+        self.panel = DebriefPanel(data.debrief, app.strings, lessons)
 
     @property
     def name(self) -> str:  # type: ignore[override]

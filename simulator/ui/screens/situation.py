@@ -20,6 +20,7 @@ from simulator.ui.widgets.button import draw_button, layout_column
 from simulator.ui.widgets.cycle import cycle_height, draw_cycle
 from simulator.ui.widgets.model_wheel import WheelMarks, draw_wheel
 from simulator.ui.widgets.picture import scenario_image
+from simulator.ui.widgets.speech import draw_bubble
 from simulator.ui.widgets.tactical_map import draw_map
 from simulator.ui.widgets.text import draw_line, draw_text, reflow, text_height
 from simulator.ui.widgets.timer_bar import draw_timer
@@ -52,6 +53,11 @@ class SituationScreen(SessionScreen):
         self.info_open = False
 
     def update(self, now: float) -> None:
+        # Not before the first frame is on screen: the decision window opens when the
+        # choices are shown (Session.shown), so time spent before that (e.g. reading
+        # immediate feedback) can never run it out.
+        if self._shown_phase is None:
+            return
         if self.session.phase in DECISION_PHASES and self.session.tick(now):
             self.flow.timed_out()
 
@@ -170,16 +176,26 @@ class SituationScreen(SessionScreen):
         session, situation = self.session, self.situation
         x, y, width = rect.x, rect.y, rect.width
         line = theme.body().get_linesize()
-        if self.notice:
+        if self.notice == self.t("situation.timed_out"):
             icons.clock(surface, p.bad, (x + line // 2, y + line // 2), line - 4)
             y += draw_text(surface, self.notice, theme.bold(), p.bad, (x + line + 4, y), width - line - 4) + theme.pad // 2
+        elif self.notice:  # e.g. the live preview's "Reloaded" line: information, not a fault
+            y += draw_text(surface, self.notice, theme.small(), p.accent, (x, y), width) + theme.pad // 2
         progress = self._progress_text()
         lines_left = max(1, (rect.bottom - y) // line - (1 if progress else 0))
-        # The narrative first; cues take what is left (Tab shows both in full).
+        # The narrative first, then who speaks; cues take what is left (Tab shows cues in full).
+        speech = [(session.text(d.speaker), session.text(d.text)) for d in situation.dialogue]
+        if speech:  # leave the dialogue at least half the story's room
+            lines_left = max(1, lines_left // 2)
         narrative = reflow(session.text(situation.narrative))
         y += draw_text(surface, narrative, theme.body(), p.text, (x, y), width, max_lines=lines_left) + theme.pad // 2
-        cues = [session.text(c) for c in situation.subject.cues]
         bottom = rect.bottom - (line if progress else 0)
+        for speaker, said in speech:
+            used = draw_bubble(surface, theme, x, y, width, speaker, said, bottom - y)
+            if not used:
+                break
+            y += used
+        cues = [session.text(c) for c in situation.subject.cues]
         if cues and bottom - y >= line * 2:
             y += draw_text(surface, self.t("situation.cues"), theme.bold(0.9), p.accent, (x, y), width)
             small_line = theme.small().get_linesize()

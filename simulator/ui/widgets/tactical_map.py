@@ -63,8 +63,10 @@ def draw_map(surface: pygame.Surface, theme: Theme, strings: Strings, rect: pyga
     marker = max(8, min(int(scale * 0.6), theme.base))
     for point in scene.exits:
         _exit(surface, p.exit, at(point), marker)
-    for point in scene.bystanders:
+    for point, label in scene.bystander_marks():
         _bystander(surface, p.bystander, at(point), marker)
+        if label is not None:  # a named bystander (issue 13), tagged like a subject
+            _tag(surface, theme, label.get(lang), at(point), marker, floor)
     officer = at(scene.officer)
     nearest = min(scene.subjects, key=lambda s: math.dist(scene.officer, s.at)) if scene.subjects else None
     if nearest is not None:

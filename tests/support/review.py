@@ -12,7 +12,7 @@ from typing import Any
 from simulator.cli import main
 from simulator.logbook import SessionLogWriter
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
 
 
@@ -24,10 +24,12 @@ def run_cli(argv: Sequence[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def play(log_dir: Path, scenario: str, trainee: str, *, policy: str | None = None, seed: int = 1,
+def play(log_dir: Path, scenario: str | Path, trainee: str, *, policy: str | None = None, seed: int = 1,
          answers: Path | None = None) -> Path:
-    """Run a real headless session with `uofsim run`; return its log."""
-    argv = ["run", str(SCENARIOS / f"{scenario}.yaml"), "--seed", str(seed), "--trainee", trainee, "--log-dir", str(log_dir)]
+    """Run a real headless session with `uofsim run`; return its log. `scenario` is a
+    bundled scenario's id, or a path."""
+    path = scenario if isinstance(scenario, Path) else SCENARIOS / f"{scenario}.yaml"
+    argv = ["run", str(path), "--seed", str(seed), "--trainee", trainee, "--log-dir", str(log_dir)]
     argv += ["--answers", str(answers)] if answers else ["--policy", policy or "best"]
     code, out, err = run_cli(argv)
     assert code == 0, err
