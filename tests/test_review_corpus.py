@@ -74,7 +74,9 @@ def test_corpus_figures_match_a_recount(corpus: Path, recount: dict[str, Any]) -
         assert row["critical_errors"] == sum(len(_end(log)["critical_errors"]) for log in logs)
         assert row["attempts"] == {s: RUNS_PER_PAIR for s in SCENARIOS}
         assessments = [r for log in logs for r in log.records if r["type"] == "assessment"]
-        assert row["assessment_accuracy"] == pytest.approx(mean(r["chosen"] == r["expected"] for r in assessments))
+        # right: the behaviour as authored, or one the situation accepts (newer logs: `accepted`)
+        assert row["assessment_accuracy"] == pytest.approx(
+            mean(r["chosen"] == r["expected"] or r["chosen"] in r.get("accepted", []) for r in assessments))
     for row in report["scenarios"]:
         logs = recount["by_scenario"][row["scenario"]]
         assert row["attempts"] == len(logs)
@@ -115,7 +117,11 @@ def test_corpus_csv_levels(corpus: Path, recount: dict[str, Any], tmp_path: Path
     assert len(rows("scenarios.csv")) == len(SCENARIOS)
     assert len(rows("sessions.csv")) == len(recount["logs"])
     assert len(rows("decisions.csv")) == recount["decisions"]
-    assert rows("lethal_force.csv")[0]["trainee"] == "(all)"
+    assert [r["trainee"] for r in rows("lethal_force.csv")] == TRAINEES  # totals are in totals.csv, not an "(all)" row
+    (totals,) = rows("totals.csv")
+    assert int(totals["sessions"]) == sum(int(r["sessions"]) for r in rows("trainees.csv")) == len(recount["logs"])
+    assert int(totals["lethal_hits"]) == recount["lethal"]["hits"]
+    assert sum(int(r["attempts"]) for r in rows("trainee_scenarios.csv")) == len(recount["logs"])
     assert rows("tampered.csv") == [] and rows("warnings.csv") == []
 
 
@@ -126,4 +132,5 @@ def test_corpus_trainee_filter_and_html(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     assert run_cli(["review", str(corpus), "--format", "html", "-o", str(out)])[0] == 0
     html = out.read_text(encoding="utf-8")
-    assert html.count("<details") == len(TRAINEES) * len(SCENARIOS) * RUNS_PER_PAIR
+    assert html.count('<details class="session"') == len(TRAINEES) * len(SCENARIOS) * RUNS_PER_PAIR
+    assert html.count('<details class="trainee"') == len(TRAINEES)

@@ -66,7 +66,7 @@ def test_engine_set_scenario_figures(engine_set: Path) -> None:
                                             "chosen": "serious_bodily_harm_or_death", "count": 1}
     assert s["common_unreasonable_option"] == {"situation": "identified", "option": "keep-aiming",
                                                "verdict": "excessive", "count": 1}
-    assert s["timeouts"] == 1 and s["timeouts_by_phase"] == {"act": 1}
+    assert s["timeouts"] == 1 and s["timeouts_by_phase"] == {"assess": 0, "plan": 0, "act": 1}
 
 
 def test_engine_set_lethal_force(engine_set: Path) -> None:
@@ -132,7 +132,7 @@ def test_hand_set_scenarios_and_lethal(hand_set: Path) -> None:
     assert (drill["attempts"], drill["complete"], drill["incomplete"], drill["trainees"]) == (4, 3, 1, 2)
     assert drill["mean_score"] == pytest.approx(70.0) and drill["pass_rate"] == pytest.approx(2 / 3)
     assert drill["difficulty"] == 2 and other["difficulty"] == 5
-    assert drill["timeouts_by_phase"] == {"plan": 1}
+    assert drill["timeouts_by_phase"] == {"assess": 0, "plan": 1, "act": 0}
     assert drill["common_wrong_assessment"]["chosen"] in ("assaultive", "passive_resistant")
     assert drill["common_unreasonable_option"] == {"situation": "s1", "option": "talk", "verdict": "insufficient", "count": 1}
     assert (other["attempts"], other["aborted"], other["mean_score"], other["pass_rate"]) == (1, 1, None, None)

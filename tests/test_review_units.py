@@ -33,7 +33,7 @@ def test_csv_cells_never_start_a_formula(text: str) -> None:
 
 
 def test_csv_cell_keeps_numbers() -> None:
-    assert csv_cell(-3.5) == -3.5 and csv_cell(True) == "yes" and csv_cell(None) == "" and csv_cell("-1") == "'-1"
+    assert csv_cell(-3.5) == -3.5 and csv_cell(True) == "true" and csv_cell(None) == "" and csv_cell("-1") == "'-1"
 
 
 @given(st.integers(0, 50), st.integers(0, 50), st.integers(1, 50), st.integers(1, 50))

@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from simulator.academy.settings import AcademySettings
+if TYPE_CHECKING:  # pydantic stays out of reviews given no settings file (start-up time)
+    from simulator.academy.settings import AcademySettings
 
 COMPETENCIES = ("perception", "tactics", "force", "communication", "safety", "authority", "time", "community")
 NO_COHORT = "(none)"

@@ -1,12 +1,19 @@
-"""`uofsim review PATH… [--format table|csv|json|html|xapi] [-o FILE] [--trainee ID]
-[--scenario ID] [--since DATE] [--key-file FILE]`: reports over session logs."""
+"""`uofsim review [PATH…] [--db URL] [--format table|csv|json|html|xapi] [-o FILE] [--trainee ID]
+[--scenario ID] [--since DATE] [--key-file FILE] [--lang en|fr] [--settings FILE] [--lrs URL …]`:
+reports over session logs, or over the academy store.
+
+Each format is one entry of FORMATS: what the pass must keep for it, and the
+writer, imported only when that format is asked for (the html writer's Jinja2
+and the engine behind timelines cost start-up time the others do not need).
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -15,16 +22,71 @@ from simulator.cli.errors import UsageError, UserError, refuse_symlink_out
 
 if TYPE_CHECKING:
     from simulator.academy.settings import AcademySettings
-    from simulator.review import Filters, Review
+    from simulator.review import Filters, ReadinessRule, Review
     from simulator.review.scan import Timeline
 
-FORMATS = ("table", "csv", "json", "html", "xapi")
+LANGUAGES = ("en", "fr")  # the string catalogue's languages (simulator.strings.LANGUAGES, not imported: start-up time)
+
 DEFAULT_XAPI_HOMEPAGE = "https://academy.example"
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: what the review pass keeps for it, and how it is written."""
+
+    write: Callable[[argparse.Namespace, Review, TextIO], None]
+    decisions: bool = False  # keep every decision of every session (spooled)
+    timelines: bool = False  # rebuild every session's debrief timeline (needs the engine)
+    folder: bool = False  # writes several files into the folder given with -o
+
+
+def _write_table(args: argparse.Namespace, review: Review, out: TextIO) -> None:
+    from simulator.review.render_table import write_table
+
+    write_table(review, out, timelines=args.timelines, lang=args.lang or "en", rule=args.rule)
+
+
+def _write_json(args: argparse.Namespace, review: Review, out: TextIO) -> None:
+    from simulator.review.render_json import write_json
+
+    write_json(review, out, rule=args.rule)
+
+
+def _write_html(args: argparse.Namespace, review: Review, out: TextIO) -> None:
+    from simulator.review.render_html import write_html
+
+    texts = args.timeline.texts if args.timeline is not None else None
+    write_html(review, out, lang=args.lang or "en", rule=args.rule, scenario_texts=texts)
+
+
+def _write_xapi(args: argparse.Namespace, review: Review, out: TextIO) -> None:
+    from simulator.review.render_xapi import write_xapi
+
+    write_xapi(review, out, homepage=args.xapi_homepage, accounts=_accounts(args.accounts))
+
+
+def _write_csv(args: argparse.Namespace, review: Review, out: TextIO) -> None:
+    from simulator.review.render_csv import FILES, write_csv
+
+    for name in FILES:
+        refuse_symlink_out(Path(args.output) / name)
+    write_csv(review, Path(args.output), rule=args.rule)
+
+
+FORMATS: dict[str, Format] = {
+    "table": Format(_write_table),
+    "csv": Format(_write_csv, decisions=True, folder=True),
+    "json": Format(_write_json, decisions=True, timelines=True),
+    "html": Format(_write_html, timelines=True),
+    "xapi": Format(_write_xapi, decisions=True),
+}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="session log files or folders (searched recursively for *.jsonl); none with --db")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument("--format", choices=list(FORMATS), default="table", help="output format (default: table)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the report's words and of the timelines "
+                        "(default: English; timelines in each session's own language)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output (csv: a folder, required)")
     parser.add_argument("--trainee", metavar="ID", help="only this trainee's sessions")
     parser.add_argument("--scenario", metavar="ID", help="only sessions of this scenario")
@@ -61,8 +123,9 @@ def run(args: argparse.Namespace) -> int:
     from simulator.paths import scenarios_dir
     from simulator.review import Filters, TimelineBuilder, review_logs
 
-    if args.format == "csv" and not args.output:
-        raise UsageError("--format csv writes one file per level: give a folder with -o")
+    fmt = FORMATS[args.format]
+    if fmt.folder and not args.output:
+        raise UsageError(f"--format {args.format} writes one file per table: give a folder with -o")
     if not args.paths and not args.db:
         import os
 
@@ -71,17 +134,17 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("give the logs to review (PATH…) or the store to review (--db URL), one of the two")
     delivery = _delivery(args)
     filters = Filters(args.trainee, args.scenario, _since(args.since))
-    timeline = None
-    if args.format in ("html", "json") or args.timelines:
-        timeline = TimelineBuilder(args.scenarios or [scenarios_dir()])
+    args.timeline = None
+    if fmt.timelines or args.timelines:
+        args.timeline = TimelineBuilder(args.scenarios or [scenarios_dir()], lang=args.lang)
     settings = _settings(args.settings)
-    decisions = args.format in ("csv", "json", "xapi")
+    args.rule = readiness_rule(args, settings)
     try:
         key = load_key(args.key_file)
         if args.db:
-            review = _review_store(args.db, filters, decisions, timeline, settings)
+            review = _review_store(args.db, filters, fmt.decisions, args.timeline, settings)
         else:
-            review = review_logs(args.paths, key=key, filters=filters, decisions=decisions, timeline=timeline)
+            review = review_logs(args.paths, key=key, filters=filters, decisions=fmt.decisions, timeline=args.timeline)
             _add_academy(review, settings, None)
     except (KeyFileError, LogReadError) as exc:
         raise UserError(str(exc)) from None
@@ -98,34 +161,34 @@ def run(args: argparse.Namespace) -> int:
     return 1 if review.tampered or review.skipped else 0
 
 
-def _write(args: argparse.Namespace, review: Review) -> None:
-    from simulator.review.render_csv import FILES, write_csv
+def readiness_rule(args: argparse.Namespace, settings: AcademySettings | None = None) -> ReadinessRule:
+    """Who is ready: the academy's settings file when one is given (its required
+    scenarios, pass and competency rules), else the documented default
+    (docs/review.md, "Readiness")."""
+    from simulator.review import DEFAULT_RULE, ReadinessRule
 
-    if args.format == "csv":
-        for name in FILES:
-            refuse_symlink_out(Path(args.output) / name)
+    if settings is None:
+        return DEFAULT_RULE
+    rule = settings.readiness
+    return ReadinessRule(
+        required_scenarios=tuple(settings.required_scenarios) or None,
+        latest_must_pass=rule.pass_required,
+        max_critical_in_latest=0 if rule.no_critical_in_last else DEFAULT_RULE.max_critical_in_latest,
+        min_competency=rule.min_competency,
+        name=Path(args.settings).name if args.settings else "academy settings",
+    )
+
+
+def _write(args: argparse.Namespace, review: Review) -> None:
+    fmt = FORMATS[args.format]
+    if fmt.folder:
         try:
-            write_csv(review, Path(args.output))
+            fmt.write(args, review, sys.stdout)
         except OSError as exc:
-            raise UserError(f"{args.output}: cannot write csv files ({exc.strerror or exc})") from None
+            raise UserError(f"{args.output}: cannot write {args.format} files ({exc.strerror or exc})") from None
         return
     with _output(args.output) as out:
-        if args.format == "table":
-            from simulator.review.render_table import write_table
-
-            write_table(review, out, timelines=args.timelines)
-        elif args.format == "json":
-            from simulator.review.render_json import write_json
-
-            write_json(review, out)
-        elif args.format == "html":
-            from simulator.review.render_html import write_html
-
-            write_html(review, out)
-        else:
-            from simulator.review.render_xapi import write_xapi
-
-            write_xapi(review, out, homepage=args.xapi_homepage, accounts=_accounts(args.accounts))
+        fmt.write(args, review, out)
 
 
 @contextlib.contextmanager

@@ -10,9 +10,22 @@ read, tallies whose size does not depend on the number of logs (tallies.py),
 and writers for table, csv, json, html and xAPI (render_*.py).
 """
 
+from typing import Any
+
+from simulator.review.readiness import DEFAULT_RULE, Readiness, ReadinessRule, trainee_readiness
 from simulator.review.scan import Filters, Review, Tampered, parse_time, review_logs
 from simulator.review.sdt import LethalCounts
 from simulator.review.summary import summary
-from simulator.review.timeline import TimelineBuilder
 
-__all__ = ["Filters", "LethalCounts", "Review", "Tampered", "TimelineBuilder", "parse_time", "review_logs", "summary"]
+__all__ = ["DEFAULT_RULE", "Filters", "LethalCounts", "Readiness", "ReadinessRule", "Review", "Tampered",
+           "TimelineBuilder", "parse_time", "review_logs", "summary", "trainee_readiness"]
+
+
+def __getattr__(name: str) -> Any:
+    # TimelineBuilder pulls in the engine (and pydantic): about 0.5 s of start-up
+    # that table, csv and xapi never need, so it is imported on first use.
+    if name == "TimelineBuilder":
+        from simulator.review.timeline import TimelineBuilder
+
+        return TimelineBuilder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
-from simulator.domain import Force
+from simulator.review import competencies
 
-_LETHAL = Force.LETHAL_FORCE.value
+_LETHAL = "lethal_force"  # Force.LETHAL_FORCE, spelt out: importing the domain costs start-up time
+_SHOTS = (None, "discharge")  # `firearm` absent (old logs) or a discharge; a draw or point is not a shot
 
 
 @dataclass(slots=True)
@@ -29,19 +30,42 @@ class Decision:
     critical: bool = False
     reportable: bool = False
     phase: str | None = None  # timeout: the phase that ran out
-    firearm: str | None = None  # act at level 5: draw | point | discharge (absent in old logs: a discharge)
+    reasons: list[str] | None = None  # act: reason codes why the choice is an error (new logs)
+    firearm: str | None = None  # act: draw | point | discharge when force includes lethal force (new logs)
+    wait: bool = False  # timeout: the author declared letting time run out a deliberate wait
 
     @property
     def lethal_allowed(self) -> bool:
         return self.range_max == _LETHAL
 
     @property
+    def assessed_right(self) -> bool:
+        """assess: read as the author set, or as one of the readings the situation
+        accepts (newer logs list them in `accepted` and score them 1.0)."""
+        return self.response == self.expected or (self.score is not None and self.score >= 1.0)
+
+    @property
     def lethal_chosen(self) -> bool:
-        """A shot: only a discharge is lethal force used; a draw or a point is not (ontario-model.md, level 5)."""
-        return self.level == 5 and self.firearm in (None, "discharge")
+        """A shot: level 5 with `firearm` absent (old logs) or "discharge"."""
+        return self.level == 5 and self.firearm in _SHOTS
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        """The decision for json/csv/xapi, built directly (dataclasses.asdict deep-copies: slow)."""
+        out: dict[str, Any] = {"seq": self.seq, "t": self.t, "kind": self.kind}
+        for key in _OPTIONAL:
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        out["severity"] = self.severity
+        out["critical"] = self.critical
+        out["reportable"] = self.reportable
+        if self.wait:
+            out["wait"] = True
+        return out
+
+
+_OPTIONAL = ("situation", "response", "expected", "score", "decision_s", "verdict", "level", "range_max", "phase",
+             "reasons", "firearm")
 
 
 @dataclass(slots=True)
@@ -69,7 +93,8 @@ class SessionFacts:
     decisions: list[Decision] = field(default_factory=list)
     situation_totals: list[tuple[str, float]] = field(default_factory=list)
     cohort: str | None = None  # session_started's cohort (issue 14), when given
-    competencies: dict[str, Any] | None = None  # session_ended's (scoring model 2); None in older logs
+    competencies: list[float | None] | None = None  # in competencies.COMPETENCIES order, 0..100
+    reportable: bool = False  # ending_reached.reportable, else any reportable act
 
     def row(self) -> dict[str, Any]:
         """The per-session summary row (no decisions)."""
@@ -90,10 +115,11 @@ class SessionFacts:
             "ending": self.ending,
             "abort_reason": self.abort_reason,
             "duration_s": self.duration_s,
+            "reportable": self.reportable,
+            "competencies": None if self.competencies is None else dict(zip(competencies.COMPETENCIES, self.competencies)),
             "integrity": self.integrity,
             "path": self.path,
             "cohort": self.cohort,
-            "competencies": self.competencies,
         }
 
 
@@ -117,6 +143,9 @@ def session_facts(path: str, integrity: str, records: list[dict[str, Any]]) -> S
         cohort=start["cohort"] if isinstance(start.get("cohort"), str) else None,
     )
     action_criticals = 0
+    ended_competencies: Any = None
+    situation_competencies: list[dict[str, Any]] = []
+    reportable_ending: bool | None = None
     for r in records[1:]:
         type_ = r["type"]
         facts.duration_s = r["t"]
@@ -126,21 +155,32 @@ def session_facts(path: str, integrity: str, records: list[dict[str, Any]]) -> S
             decision = _DECISIONS[type_](r)
             facts.decisions.append(decision)
             action_criticals += decision.critical
-        elif type_ == "situation_scored" and r["scores"].get("total") is not None:
-            facts.situation_totals.append((r["situation"], float(r["scores"]["total"])))
+        elif type_ == "situation_scored":
+            if r["scores"].get("total") is not None:
+                facts.situation_totals.append((r["situation"], float(r["scores"]["total"])))
+            if isinstance(r.get("competencies"), dict):
+                situation_competencies.append(r["competencies"])
         elif type_ == "ending_reached":
             facts.ending = r["ending"]
+            if type(r.get("reportable")) is bool:
+                reportable_ending = r["reportable"]
         elif type_ == "session_ended":
             facts.status = "complete"
             facts.score, facts.passed = float(r["score"]), r["passed"]
             facts.community = r["community"]
             facts.critical_errors = len(r["critical_errors"])
-            facts.competencies = r["competencies"] if isinstance(r.get("competencies"), dict) else None
+            ended_competencies = r.get("competencies")
         elif type_ == "session_aborted":
             facts.status = "aborted"
             facts.abort_reason = r["reason"]
     if facts.status != "complete":
         facts.critical_errors = action_criticals
+    facts.reportable = reportable_ending if reportable_ending is not None else any(d.reportable for d in facts.decisions)
+    facts.competencies = (
+        competencies.from_session_end(ended_competencies)
+        or competencies.from_situations(situation_competencies, facts.community)
+        or competencies.derived(facts.decisions, facts.community)
+    )
     return facts
 
 
@@ -166,12 +206,18 @@ def _act(r: dict[str, Any]) -> Decision:
         severity=r["severity"],
         critical=r["critical"],
         reportable=r["reportable"],
-        firearm=r.get("firearm"),
+        reasons=_codes(r.get("reasons")),
+        firearm=r.get("firearm") if isinstance(r.get("firearm"), str) else None,
     )
 
 
 def _timeout(r: dict[str, Any]) -> Decision:
-    return Decision(r["seq"], r["t"], "timeout", r["situation"], phase=r["phase"])
+    return Decision(r["seq"], r["t"], "timeout", r["situation"], phase=r["phase"], wait=r.get("wait") is True)
+
+
+def _codes(value: Any) -> list[str] | None:
+    """An action's reason codes (a list of strings in new logs; absent in old ones)."""
+    return [str(v) for v in value] if isinstance(value, list) else None
 
 
 def _follow_up(r: dict[str, Any]) -> Decision:

@@ -11,13 +11,18 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from simulator.review import formatting as f
+from simulator.review.competencies import COMPETENCIES
+from simulator.review.labels import Labels, why_lines
+from simulator.review.readiness import DEFAULT_RULE, ReadinessRule
 from simulator.review.scan import Review
 from simulator.review.summary import summary
 from simulator.review.text import clean
 
 
-def write_table(review: Review, out: TextIO, *, timelines: bool = False) -> None:
-    data = summary(review)
+def write_table(review: Review, out: TextIO, *, timelines: bool = False, lang: str = "en",
+                rule: ReadinessRule = DEFAULT_RULE) -> None:
+    data = summary(review, rule)
+    labels = Labels(lang, titles={s["scenario"]: s["title"] for s in data["scenarios"] if s["title"]})
     t = data["totals"]
     out.write(
         f"Reviewed {t['files']} log file(s): {t['sessions']} session(s) counted "
@@ -25,28 +30,58 @@ def write_table(review: Review, out: TextIO, *, timelines: bool = False) -> None
         f"{t['tampered']} tampered (not counted), {t['skipped']} skipped, {t['duplicates']} duplicate(s), "
         f"{t['filtered_out']} filtered out. MACs {'checked' if t['mac_checked'] else 'not checked (no key)'}.\n"
     )
+    _section(out, labels("col.readiness"))
+    if not data["trainees"]:
+        out.write("(none)\n")
+    for tr in data["trainees"]:
+        status = labels(f"status.{tr['readiness']['status']}")
+        out.write(clean(f"  {tr['trainee']}: {status}") + "\n")
+        for line in why_lines(tr["readiness"], labels, rule):
+            out.write("      " + clean(line) + "\n")
     _section(out, "Trainees")
     _table(
         out,
-        ["trainee", "sessions", "done/abrt/inc", "attempts per scenario", "latest", "best", "pass", "critical",
-         "excess/insuff", "assess ok", "tactics", "median t", "trend/attempt"],
+        ["trainee", "sessions", "done/abrt/inc", "latest", "best", "pass rate", "critical",
+         "excess/insuff of acts", "assess ok", "tactics", "median decision", "timeouts (assess/plan/act)", "trend/repeat"],
         [
             [tr["trainee"], tr["sessions"], f"{tr['complete']}/{tr['aborted']}/{tr['incomplete']}",
-             f.attempts(tr["attempts"]), f.score(tr["latest_score"]), f.score(tr["best_score"]),
-             f.pct(tr["pass_rate"]), tr["critical_errors"], f"{tr['excessive']}/{tr['insufficient']}",
+             f.score(tr["latest_score"]), f.score(tr["best_score"]),
+             f.rate_with_counts(tr["pass_rate"], tr["passed"], tr["complete"]), tr["critical_errors"],
+             f"{tr['excessive']}/{tr['insufficient']} of {tr['actions']}",
              f.pct(tr["assessment_accuracy"]), f.pct(tr["tactic_score"]), f.seconds(tr["median_decision_s"]),
-             f"{f.signed(tr['trend'], 1)} {tr['trend_label']}"]
+             _steps(tr["timeouts_by_phase"]), f"{f.trend(tr['trend'])} {tr['trend_label']}"]
             for tr in data["trainees"]
+        ],
+    )
+    _section(out, "Attempts per scenario (latest score / best score; ! critical error in the latest)")
+    _table(
+        out,
+        ["trainee", "scenario", "attempts", "complete", "passed", "latest", "best"],
+        (
+            [tr["trainee"], scenario, c["attempts"], c["complete"], c["passed"],
+             f.score(c["latest_score"]) + ("!" if c["latest_critical_errors"] else ""), f.score(c["best_score"])]
+            for tr in data["trainees"]
+            for scenario, c in tr["by_scenario"].items()
+        ),
+    )
+    _section(out, "Competencies (mean over sessions, 0-100)")
+    names = [labels.name("competency_short", c) for c in COMPETENCIES]
+    _table(
+        out,
+        ["trainee / scenario", *names],
+        [
+            *([tr["trainee"], *(f.competency(tr["competencies"][c]) for c in COMPETENCIES)] for tr in data["trainees"]),
+            *([s["scenario"], *(f.competency(s["competencies"][c]) for c in COMPETENCIES)] for s in data["scenarios"]),
         ],
     )
     _section(out, "Scenarios")
     _table(
         out,
-        ["scenario", "difficulty", "attempts", "done/abrt/inc", "mean score", "pass", "timeouts"],
+        ["scenario", "difficulty", "attempts", "done/abrt/inc", "mean score", "pass rate", "timeouts (assess/plan/act)"],
         [
             [s["scenario"], s["difficulty"] if s["difficulty"] is not None else f.NONE, s["attempts"],
-             f"{s['complete']}/{s['aborted']}/{s['incomplete']}", f.score(s["mean_score"]), f.pct(s["pass_rate"]),
-             s["timeouts"]]
+             f"{s['complete']}/{s['aborted']}/{s['incomplete']}", f.score(s["mean_score"]),
+             f.rate_with_counts(s["pass_rate"], s["passed"], s["complete"]), _steps(s["timeouts_by_phase"])]
             for s in data["scenarios"]
         ],
     )
@@ -86,6 +121,11 @@ def write_table(review: Review, out: TextIO, *, timelines: bool = False) -> None
         _section(out, f"Warnings ({t['warnings']})")
         for warning in data["warnings"]:
             out.write("  " + clean(warning) + "\n")
+
+
+def _steps(by_phase: dict[str, int]) -> str:
+    """Timeouts as "total (assess/plan/act)": "3 (1/0/2)"."""
+    return f"{sum(by_phase.values())} ({'/'.join(str(by_phase.get(p, 0)) for p in ('assess', 'plan', 'act'))})"
 
 
 def _lethal_row(who: str, c: dict[str, Any]) -> list[Any]:

@@ -75,8 +75,16 @@ def _range(v: Any) -> bool:
     return isinstance(v, dict) and v.get("min") in _FORCES and v.get("max") in _FORCES
 
 
+_NUMBER_TYPES = (int, float, type(None))
+
+
 def _scores(v: Any) -> bool:
-    return isinstance(v, dict) and all(_opt_num(v.get(k)) for k in _SCORE_PARTS)
+    if not isinstance(v, dict):
+        return False
+    for key in _SCORE_PARTS:  # a loop, not all(genexpr): this runs for every situation of every log
+        if type(v.get(key)) not in _NUMBER_TYPES:
+            return False
+    return True
 
 
 def _critical_errors(v: Any) -> bool:
@@ -131,19 +139,25 @@ RULES: dict[str, dict[str, Check]] = {
 }
 
 
+_CHECKS: dict[str, tuple[tuple[str, Check], ...]] = {t: tuple(rules.items()) for t, rules in RULES.items()}
+_MISSING = object()
+
+
 def record_problem(record: dict[str, Any]) -> str:
     """Why review cannot use `record`, or "" if it can."""
     type_ = record.get("type")
-    rules = RULES.get(type_) if isinstance(type_, str) else None
-    if rules is None:
+    checks = _CHECKS.get(type_) if isinstance(type_, str) else None
+    if checks is None:
         return f"unknown record type {type_!r}"
-    if not _num(record.get("t")):
+    if type(record.get("t")) not in (int, float):
         return f"{type_}: t is not a number"
-    for key, check in rules.items():
-        if key not in record:
+    get = record.get
+    for key, check in checks:
+        value = get(key, _MISSING)
+        if value is _MISSING:
             return f"{type_}: missing {key}"
-        if not check(record[key]):
-            return f"{type_}: {key} has the wrong type or value ({_short(record[key])})"
+        if not check(value):
+            return f"{type_}: {key} has the wrong type or value ({_short(value)})"
     if type_ == "session_started" and record["format"] != FORMAT_VERSION:
         return f"format version {record['format']!r} (this review reads version {FORMAT_VERSION})"
     return ""

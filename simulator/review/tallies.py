@@ -12,11 +12,13 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.review.competencies import CompetencyMeans
 from simulator.review.facts import Decision, SessionFacts
 from simulator.review.sdt import LethalCounts
 
 PROGRESS_POINTS = 50  # scores kept per trainee for the progress chart
 HISTOGRAM_BINS = 20  # score distribution: 0-5, 5-10, ..., 95-100
+PHASES = ("assess", "plan", "act")  # the decision steps, in order
 
 
 class MedianTimer:
@@ -99,11 +101,52 @@ class Outcomes:
         return self.score_sum / self.complete if self.complete else None
 
 
+@dataclass(slots=True)
+class Cell:
+    """One trainee on one scenario: the trainee x scenario grid."""
+
+    attempts: int = 0
+    complete: int = 0
+    passed: int = 0
+    best: float | None = None
+    latest: float | None = None
+    latest_at: str = ""
+    latest_passed: bool | None = None
+    latest_critical: int = 0  # critical errors in the latest complete attempt
+    critical_errors: int = 0  # in every attempt
+    latest_competencies: list[float | None] | None = None  # of the latest complete attempt
+
+    def add(self, facts: SessionFacts) -> None:
+        self.attempts += 1
+        self.critical_errors += facts.critical_errors
+        if facts.status != "complete" or facts.score is None:
+            return
+        self.complete += 1
+        self.passed += bool(facts.passed)
+        self.best = facts.score if self.best is None else max(self.best, facts.score)
+        if facts.started_at >= self.latest_at:
+            self.latest_at, self.latest, self.latest_passed = facts.started_at, facts.score, bool(facts.passed)
+            self.latest_critical = facts.critical_errors
+            self.latest_competencies = facts.competencies
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "attempts": self.attempts,
+            "complete": self.complete,
+            "passed": self.passed,
+            "best_score": self.best,
+            "latest_score": self.latest,
+            "latest_passed": self.latest_passed,
+            "latest_critical_errors": self.latest_critical,
+            "critical_errors": self.critical_errors,
+        }
+
+
 @dataclass
 class TraineeTally:
     trainee: str
     outcomes: Outcomes = field(default_factory=Outcomes)
-    attempts: Counter[str] = field(default_factory=Counter)  # scenario id -> sessions
+    cells: dict[str, Cell] = field(default_factory=dict)  # scenario id -> the grid cell
     latest_score: float | None = None
     latest_at: str = ""  # started_at of the latest complete session
     best_score: float | None = None
@@ -115,22 +158,27 @@ class TraineeTally:
     assessed_right: int = 0
     plans: int = 0
     plan_score_sum: float = 0.0
-    timeouts: int = 0
+    timeouts: Counter[str] = field(default_factory=Counter)  # step -> count (deliberate waits left out)
     timer: MedianTimer = field(default_factory=MedianTimer)
     slopes: dict[str, Slope] = field(default_factory=dict)  # per scenario
     lethal: LethalCounts = field(default_factory=LethalCounts)
-    progress: deque[tuple[str, str, float]] = field(default_factory=lambda: deque(maxlen=PROGRESS_POINTS))
+    competencies: CompetencyMeans = field(default_factory=CompetencyMeans)
+    progress: deque[tuple[str, str, float, bool]] = field(default_factory=lambda: deque(maxlen=PROGRESS_POINTS))
 
     def add(self, facts: SessionFacts) -> None:
         self.outcomes.add(facts)
-        self.attempts[facts.scenario_id] += 1
+        cell = self.cells.get(facts.scenario_id)
+        if cell is None:
+            cell = self.cells[facts.scenario_id] = Cell()
+        cell.add(facts)
         self.critical_errors += facts.critical_errors
+        self.competencies.add(facts.competencies)
         if facts.status == "complete" and facts.score is not None:
             if facts.started_at >= self.latest_at:
                 self.latest_at, self.latest_score = facts.started_at, facts.score
             self.best_score = facts.score if self.best_score is None else max(self.best_score, facts.score)
             self.slopes.setdefault(facts.scenario_id, Slope()).add(facts.score)
-            self.progress.append((facts.started_at, facts.scenario_id, facts.score))
+            self.progress.append((facts.started_at, facts.scenario_id, facts.score, bool(facts.passed)))
         for decision in facts.decisions:
             self._add_decision(decision)
 
@@ -139,7 +187,7 @@ class TraineeTally:
             self.timer.add(d.decision_s)
         if d.kind == "assess":
             self.assessments += 1
-            self.assessed_right += d.response == d.expected
+            self.assessed_right += d.assessed_right
         elif d.kind == "plan":
             self.plans += 1
             self.plan_score_sum += d.score or 0.0
@@ -148,8 +196,8 @@ class TraineeTally:
             self.excessive += d.verdict == "excessive"
             self.insufficient += d.verdict == "insufficient"
             self.lethal.add(d.lethal_allowed, d.lethal_chosen)
-        elif d.kind == "timeout":
-            self.timeouts += 1
+        elif d.kind == "timeout" and not d.wait:
+            self.timeouts[str(d.phase)] += 1
 
     @property
     def assessment_accuracy(self) -> float | None:
@@ -159,24 +207,34 @@ class TraineeTally:
     def tactic_score(self) -> float | None:
         return self.plan_score_sum / self.plans if self.plans else None
 
+    def latest_competencies(self) -> dict[str, float | None]:
+        """Competencies now: the mean, over scenarios, of the latest complete attempt at each
+        (what readiness checks; the all-session means show the history)."""
+        means = CompetencyMeans()
+        for cell in self.cells.values():
+            means.add(cell.latest_competencies)
+        return means.means()
+
     @property
     def trend(self) -> float | None:
-        """Points gained per repeat of the same scenario, averaged over the scenarios
-        attempted (to the end) at least twice, weighted by repeats. Comparing a
-        scenario with itself keeps difficulty out of the trend."""
-        weighted = [(s.slope(), s.n - 1) for s in self.slopes.values() if s.n >= 2]
-        total = sum(w for _, w in weighted)
-        return sum(v * w for v, w in weighted if v is not None) / total if total else None
+        """Points gained per repeat of the same scenario: the plain mean, over the
+        scenarios completed at least twice, of each one's least-squares slope (as
+        docs/review.md says; each scenario counts once however often it was
+        repeated). Comparing a scenario with itself keeps difficulty out of it."""
+        slopes = [v for v in (s.slope() for s in self.slopes.values() if s.n >= 2) if v is not None]
+        return sum(slopes) / len(slopes) if slopes else None
 
     def as_dict(self) -> dict[str, Any]:
         o = self.outcomes
+        trend = self.trend
         return {
             "trainee": self.trainee,
             "sessions": o.sessions,
             "complete": o.complete,
             "aborted": o.aborted,
             "incomplete": o.incomplete,
-            "attempts": dict(sorted(self.attempts.items())),
+            "attempts": {k: self.cells[k].attempts for k in sorted(self.cells)},
+            "by_scenario": {k: self.cells[k].as_dict() for k in sorted(self.cells)},
             "latest_score": self.latest_score,
             "best_score": self.best_score,
             "mean_score": o.mean_score,
@@ -189,10 +247,13 @@ class TraineeTally:
             "assessments": self.assessments,
             "assessment_accuracy": self.assessment_accuracy,
             "tactic_score": self.tactic_score,
-            "timeouts": self.timeouts,
+            "timeouts": sum(self.timeouts.values()),
+            "timeouts_by_phase": {p: self.timeouts.get(p, 0) for p in PHASES},
             "median_decision_s": self.timer.median(),
-            "trend": self.trend,
-            "trend_label": trend_label(self.trend),
+            "trend": trend,
+            "trend_label": trend_label(trend),
+            "competencies": self.competencies.means(),
+            "latest_competencies": self.latest_competencies(),
         }
 
 
@@ -225,6 +286,7 @@ class ScenarioTally:
     situations: dict[str, SituationTally] = field(default_factory=dict)
     wrong_assessments: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (situation, expected, chosen)
     unreasonable: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (situation, option, verdict)
+    competencies: CompetencyMeans = field(default_factory=CompetencyMeans)
 
     def add(self, facts: SessionFacts) -> None:
         self.title = facts.scenario_title or self.title
@@ -234,14 +296,16 @@ class ScenarioTally:
             self.versions.add(facts.scenario_version)
         self.outcomes.add(facts)
         self.trainees.add(facts.trainee)
+        self.competencies.add(facts.competencies)
         for situation, total in facts.situation_totals:
             tally = self.situations.setdefault(situation, SituationTally())
             tally.visits += 1
             tally.lost += 1.0 - total
         for d in facts.decisions:
             if d.kind == "timeout":
-                self.timeouts[d.phase] += 1
-            elif d.kind == "assess" and d.response != d.expected:
+                if not d.wait:
+                    self.timeouts[str(d.phase)] += 1
+            elif d.kind == "assess" and not d.assessed_right:
                 self.wrong_assessments[(d.situation, str(d.expected), str(d.response))] += 1
             elif d.kind == "act" and d.verdict != "reasonable":
                 self.unreasonable[(d.situation, str(d.response), str(d.verdict))] += 1
@@ -286,7 +350,8 @@ class ScenarioTally:
             if unreasonable is None
             else {"situation": unreasonable[0][0], "option": unreasonable[0][1], "verdict": unreasonable[0][2], "count": unreasonable[1]},
             "timeouts": sum(self.timeouts.values()),
-            "timeouts_by_phase": dict(sorted(self.timeouts.items())),
+            "timeouts_by_phase": {p: self.timeouts.get(p, 0) for p in PHASES},
+            "competencies": self.competencies.means(),
         }
 
 

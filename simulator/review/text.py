@@ -30,7 +30,7 @@ def csv_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return "true" if value else "false"
     if isinstance(value, (int, float)):
         return value
     text = clean(value)

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 from simulator.logbook import END_TYPES, iter_log_files
 from simulator.logbook.records import canonical_json
+from simulator.review.competencies import COMPETENCIES
 from simulator.review.facts import SessionFacts
 from simulator.review.scan import Filters, Review, LogPass
 from simulator.store.db import Prepared, Store
@@ -100,9 +101,9 @@ def prepare(facts: SessionFacts, records: list[dict[str, Any]], warnings: list[s
          "competencies": _json_or_none(record.get("competencies"))}
         for n, ((situation, total), record) in enumerate(zip(facts.situation_totals, scored))
     ]
-    competencies = [
-        {"session_id": sid, "competency": str(name), "value": float(value) if type(value) in (int, float) else None}
-        for name, value in (facts.competencies or {}).items()
+    competencies = [  # the measured ones (file review's own figures, old logs' derived ones included)
+        {"session_id": sid, "competency": name, "value": float(value)}
+        for name, value in zip(COMPETENCIES, facts.competencies or ()) if value is not None
     ]
     return Prepared(session, decisions, situations, competencies)
 
@@ -113,7 +114,8 @@ def _decision_row(d: Any) -> dict[str, Any]:
         "response": None if d.response is None else json.dumps(d.response, ensure_ascii=False),
         "expected": d.expected, "score": d.score, "decision_s": d.decision_s, "verdict": d.verdict, "level": d.level,
         "range_max": d.range_max, "severity": d.severity, "critical": d.critical, "reportable": d.reportable,
-        "phase": d.phase, "firearm": d.firearm,
+        "phase": d.phase, "firearm": d.firearm, "wait": d.wait,
+        "reasons": None if d.reasons is None else json.dumps(d.reasons),
     }
 
 

@@ -16,18 +16,16 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from simulator.review.competencies import COMPETENCIES
 from simulator.review.facts import Decision, SessionFacts
 from simulator.review.scan import Filters, Review, Tampered, Timeline, LogPass
 from simulator.store import schema as s
 from simulator.store.db import Store
 
 _FETCH = 2000  # rows per round trip from the server
-# The order session_ended writes them in (PLAN: competencies), so a report shows them as the log does.
-_ORDER = {name: n for n, name in enumerate(
-    ("perception", "tactics", "force", "communication", "safety", "authority", "time", "community"))}
 _FACT_COLUMNS = ("path", "session_id", "trainee", "scenario_title", "scenario_version", "difficulty", "started_at",
                  "workstation", "lang", "status", "integrity", "score", "passed", "critical_errors", "community",
-                 "situations", "ending", "abort_reason", "duration_s", "cohort")
+                 "situations", "ending", "abort_reason", "duration_s", "cohort", "reportable")
 
 
 def review_store(store: Store, *, filters: Filters = Filters(), decisions: bool = False,
@@ -91,23 +89,23 @@ def _all_facts(conn: sa.Connection, dialect: str,
         )
         facts.decisions = [_decision(d) for d in decisions.take(sid)]
         facts.situation_totals = [(r.situation, r.total) for r in scored.take(sid)]
-        measured = comps.take(sid)
-        if facts.status == "complete" and measured:
-            ordered = sorted(measured, key=lambda r: (_ORDER.get(r.competency, len(_ORDER)), r.competency))
-            facts.competencies = {r.competency: r.value for r in ordered}
+        measured = {r.competency: r.value for r in comps.take(sid)}
+        facts.competencies = [measured.get(name) for name in COMPETENCIES]  # as file review computes them
+        facts.reportable = bool(row.reportable)
         yield facts, (row.log if with_log else None), json.loads(row.warnings) if row.warnings else []
 
 
 # The decision columns in Decision's field order (after session_id), so a row
 # unpacks straight into one: this loop runs once per decision in the store.
 _DECISION_COLUMNS = ("session_id", "seq", "t", "kind", "situation", "response", "expected", "score", "decision_s",
-                     "verdict", "level", "range_max", "severity", "critical", "reportable", "phase", "firearm")
+                     "verdict", "level", "range_max", "severity", "critical", "reportable", "phase", "reasons", "firearm", "wait")
 
 
 def _decision(row: Any) -> Decision:
-    _, seq, t, kind, situation, response, *middle, critical, reportable, phase, firearm = row
+    _, seq, t, kind, situation, response, *middle, critical, reportable, phase, reasons, firearm, wait = row
     return Decision(seq, t, kind, situation, None if response is None else _response(response), *middle,
-                    bool(critical), bool(reportable), phase, firearm)
+                    bool(critical), bool(reportable), phase, None if reasons is None else _response(reasons),
+                    firearm, bool(wait))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -37,6 +38,7 @@ sessions = Table(
     Column("workstation", Text, nullable=False),
     Column("lang", String(20), nullable=False),
     Column("cohort", String(200), index=True),
+    Column("reportable", Boolean, nullable=False, server_default=false()),  # migration 0002
     Column("status", String(20), nullable=False),
     Column("integrity", Text, nullable=False),
     Column("score", Float),
@@ -75,7 +77,9 @@ decisions = Table(
     Column("critical", Boolean, nullable=False),
     Column("reportable", Boolean, nullable=False),
     Column("phase", String(20)),
+    Column("reasons", Text),  # JSON list of reason codes (migration 0002)
     Column("firearm", String(20)),  # draw | point | discharge (migration 0002)
+    Column("wait", Boolean, nullable=False, server_default=false()),  # a timeout that was a deliberate wait (0002)
 )
 
 # Scored situations in order; `competencies` is the JSON map of situation_scored
