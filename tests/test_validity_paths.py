@@ -76,7 +76,8 @@ RANDOM_RUNS = 200
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.stem for s in SCENARIOS])
 def test_no_random_session_with_an_excessive_act_passes(scenario: Path) -> None:
-    """Issue 10: over 200 random sessions, excess never averages away."""
+    """Issues 10 and 16: over 200 random sessions, excess never averages away, and
+    fewer than 15% pass at all."""
     from simulator.engine import FakeClock, Session, SessionSettings
     from simulator.engine.policies import RandomPolicy, play_headless
     from simulator.engine.scoring import rubric_for
@@ -85,6 +86,7 @@ def test_no_random_session_with_an_excessive_act_passes(scenario: Path) -> None:
     loaded = load_file(scenario)
     rubric = rubric_for(loaded)
     passes_with_excess = []
+    passes = 0
     for seed in range(RANDOM_RUNS):
         clock = FakeClock()
         session = Session.start(loaded, SessionSettings(trainee="r", seed=seed, mode="headless"),
@@ -94,4 +96,7 @@ def test_no_random_session_with_an_excessive_act_passes(scenario: Path) -> None:
         excessive = [r["option"] for r in session.records if r["type"] == "action" and r["verdict"] == "excessive"]
         if end["passed"] and excessive:
             passes_with_excess.append((seed, excessive))
+        passes += bool(end["passed"])
     assert not passes_with_excess, passes_with_excess[:3]
+    # Issue 16: random play must not pass a scenario by luck.
+    assert passes / RANDOM_RUNS < 0.15, f"random play passes {passes} of {RANDOM_RUNS}"
