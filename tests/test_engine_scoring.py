@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.domain import Behaviour, Force, ForceRange, Rating, judge
+from simulator.domain import Behaviour, Rating
 from simulator.engine.scoring import (
     DEFAULT_RUBRIC as R,
     assess_score,
