@@ -37,8 +37,11 @@ def generate(n: int, seed: int = 1) -> dict:
     rng = random.Random(seed)
     ids = [f"s{i}" for i in range(n)]
 
+    # Strides grow with size so no path visits more than a session may (500 situations).
+    low = max(1, n // 300)
+
     def ahead(i: int) -> str:
-        j = i + rng.randint(1, 3)
+        j = i + rng.randint(low, low + 2)
         return ids[j] if j < n else rng.choice(["resolved", "unresolved"])
 
     situations = {}
