@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.logbook import FORMAT_VERSION, LogReadError, iter_log_files, number_problem, read_log_bytes
+from simulator.logbook.reader import MAX_LINE_BYTES, open_log
 from simulator.logbook.verify import verify_and_parse
 from simulator.review.facts import SessionFacts, session_facts
 from simulator.review.schema import record_problem
@@ -134,17 +135,36 @@ class _Copies:
 
 
 def _copies_by_id(files: list[Path]) -> dict[str, _Copies]:
-    """Session id (as the first line claims it) -> its copies, over every readable log."""
-    copies: dict[str, _Copies] = {}
+    """Session id (as the first line claims it) -> its copies, for every id that more
+    than one file claims. Only each file's first line is read here; the few ids with
+    several files are then hashed whole, so the common corpus is read once, by the pass."""
+    claims: dict[str, list[Path]] = {}
     for path in files:
-        try:
-            data = read_log_bytes(path)
-        except LogReadError:
-            continue  # the main pass reports it
-        session_id = _first_record(data).get("session_id")
-        if isinstance(session_id, str):
-            copies.setdefault(session_id, _Copies(str(path))).digests.add(hashlib.sha256(data).digest())
+        session_id = _claimed_id(path)
+        if session_id is not None:
+            claims.setdefault(session_id, []).append(path)
+    copies: dict[str, _Copies] = {}
+    for session_id, paths in claims.items():
+        if len(paths) < 2:
+            continue
+        entry = copies[session_id] = _Copies(str(paths[0]))
+        for path in paths:
+            try:
+                entry.digests.add(hashlib.sha256(read_log_bytes(path)).digest())
+            except LogReadError:
+                continue  # the main pass reports it
     return copies
+
+
+def _claimed_id(path: Path) -> str | None:
+    """The session id a log's first line claims, reading no more than one line's worth."""
+    try:
+        with open_log(path) as handle:
+            head = handle.read(MAX_LINE_BYTES + 1)
+    except (LogReadError, OSError):
+        return None  # the main pass reports it
+    session_id = _first_record(head).get("session_id")
+    return session_id if isinstance(session_id, str) else None
 
 
 class LogPass:
