@@ -4,6 +4,8 @@ size (25 recruits x 12 scenarios): screenshots, print to PDF, nothing cut."""
 
 from __future__ import annotations
 
+import os
+
 import csv
 import importlib.util
 import json
@@ -23,7 +25,9 @@ from simulator.review.render_csv import TABLES
 
 S, A, P = "serious_bodily_harm_or_death", "assaultive", "passive_resistant"
 DOCS = ROOT / "docs"
-IMAGES = DOCS / "images"
+# Screenshots go to the git-ignored screenshots/ folder for a person to look at; set
+# UOFSIM_UPDATE_DOCS=1 to refresh the ones in docs/images/ (so a test run leaves the tree clean).
+IMAGES = DOCS / "images" if os.environ.get("UOFSIM_UPDATE_DOCS") else ROOT / "screenshots"
 
 
 # --- readiness ---------------------------------------------------------------------------------
