@@ -43,12 +43,12 @@ def run(args: argparse.Namespace) -> int:
 def rubric_problems(loaded: LoadedScenario) -> list[Problem]:
     """A scenario's rubric file checked as a rubric, with the rubric's own file:line:col
     (the scenario's lint only checks that the file exists)."""
-    from simulator.engine.scoring import load_rubric
+    if not loaded.scenario.rubric:
+        return []
+    from simulator.engine.scoring import load_rubric  # only for a scenario that names a rubric
     from simulator.scenario.assets import AssetError, resolve_rubric
     from simulator.scenario.problems import ScenarioError
 
-    if not loaded.scenario.rubric:
-        return []
     try:
         load_rubric(resolve_rubric(loaded.scenario.rubric, loaded.path))
     except AssetError:  # already reported by the scenario's lint

@@ -25,10 +25,9 @@ from simulator.domain import (
     Rating,
     Verdict,
     behaviour_distance,
-    find_errors,
     is_reportable,
-    judge,
 )
+from simulator.scenario.judging import carried_tactics, judge_option
 from simulator.scenario.model import Option, Situation
 
 PARTS = ("assess", "plan", "act", "time")
@@ -150,26 +149,6 @@ def tactics_score(rubric: Rubric, situation: Situation, picked: Iterable[str],
     return rated_score(rubric, [(t.id, t.rating) for t in situation.tactics], chosen)
 
 
-_RATING_ORDER = {Rating.RECOMMENDED: 0, Rating.ACCEPTABLE: 1, Rating.CONTRAINDICATED: 2}
-
-
-def carried_tactics(situation: Situation, carried: Iterable[Consideration | str]) -> set[str]:
-    """The offered tactic each carried consideration counts as: the best-rated one of that
-    kind (an option that disengages is not also credited with a contraindicated disengage)."""
-    ids = set()
-    for consideration in {Consideration(c) for c in carried}:
-        matching = [t for t in situation.tactics if t.consideration is consideration]
-        if matching:
-            ids.add(min(matching, key=lambda t: _RATING_ORDER[Rating(t.rating)]).id)
-    return ids
-
-
-def is_tactical(situation: Situation, option: Option) -> bool:
-    """The option carries out a tactic this situation rates recommended or acceptable."""
-    chosen = carried_tactics(situation, option.tactics)
-    return any(t.id in chosen and t.rating is not Rating.CONTRAINDICATED for t in situation.tactics)
-
-
 def force_score(rubric: Rubric, situation: Situation, option: Option, judgement: Judgement) -> float:
     """Proportionality: severity decides for an unreasonable option; among reasonable ones the preferred scores best."""
     a = rubric.act
@@ -206,16 +185,7 @@ class ActAppraisal:
 
 
 def appraise(rubric: Rubric, situation: Situation, option: Option) -> ActAppraisal:
-    judgement = judge(option.force, situation.force_range, option.verdict,
-                      firearm=option.firearm, tactical=is_tactical(situation, option))
-    errors = find_errors(
-        judgement,
-        option.force,
-        firearm=option.firearm,
-        author_reason=option.critical.reason if option.critical else None,
-        without_authority=option.without_authority,
-        critical_severity=rubric.critical_severity,
-    )
+    judgement, errors = judge_option(situation, option, rubric.critical_severity)
     quality = option.quality
     tests_authority = any(o.without_authority is not None for o in situation.options)
     return ActAppraisal(

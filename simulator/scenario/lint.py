@@ -13,6 +13,7 @@ from typing import Any
 from simulator.domain import Consideration, Force, Rating, Verdict, missing_equipment
 from simulator.scenario.assets import AssetError, resolve_image, resolve_rubric
 from simulator.scenario.lint_authoring import AUTHORING_CHECKS, did_you_mean, stuck_messages
+from simulator.scenario.judging import judge_option
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import NO_ACTION, Branch, RandomNext, Scenario, Situation
 from simulator.scenario.problems import Problem, Severity
@@ -172,8 +173,6 @@ def check_variables(loaded: LoadedScenario) -> Iterator[Problem]:
 
 
 def check_teaching(loaded: LoadedScenario) -> Iterator[Problem]:
-    from simulator.engine.scoring import DEFAULT_RUBRIC, appraise  # the engine's own judgement, not a copy
-
     s, src = loaded.scenario, loaded.source
     for sid, situation in s.situations.items():
         here = ("situations", sid)
@@ -183,11 +182,11 @@ def check_teaching(loaded: LoadedScenario) -> Iterator[Problem]:
             yield src.problem((*here, "options"), f"more than one preferred option ({ids}); mark the one a trainee should learn", at_key=True, severity=WARNING)
         for index, option in enumerate(situation.options):
             where = (*here, "options", index)
-            appraisal = appraise(DEFAULT_RUBRIC, situation, option)
-            verdict = appraisal.judgement.verdict
+            judgement, errors = judge_option(situation, option)  # rubric default-2's judgement
+            verdict = judgement.verdict
             if option.preferred and verdict is not Verdict.REASONABLE:
                 yield src.problem((*where, "preferred"), f"preferred option '{option.id}' is judged {verdict.value}, not reasonable", severity=WARNING)
-            if option.preferred and appraisal.critical:
+            if option.preferred and errors.critical:
                 yield src.problem((*where, "preferred"), f"preferred option '{option.id}' is a critical error", severity=WARNING)
             carried = {Consideration.DISENGAGE, Consideration.TIME} & set(option.tactics)
             if carried and verdict is Verdict.INSUFFICIENT and option.verdict is None and option.rationale is None:
