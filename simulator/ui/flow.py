@@ -146,32 +146,47 @@ class PlayFlow:
         self.app.show(self.screen_for_phase(new_visit))
 
     def screen_for_phase(self, new_visit: bool) -> Screen:
-        from simulator.ui.screens.briefing import BriefingScreen
-        from simulator.ui.screens.debrief import DebriefScreen
-        from simulator.ui.screens.ending import EndingScreen
-        from simulator.ui.screens.follow_up import FollowUpScreen
-        from simulator.ui.screens.situation import SituationScreen
-
+        """The screen each phase shows (PHASE_SCREENS); a new screen is one more row there."""
         session = self.session
         assert session is not None
-        phase = session.phase
-        if phase is Phase.BRIEFING:
-            return BriefingScreen(self, session)
-        if phase in (Phase.ASSESS, Phase.PLAN, Phase.ACT):
-            current = getattr(self.app, "screen", None)  # none yet when --from opens the first screen
-            if not new_visit and isinstance(current, SituationScreen) and current.session is session:
-                current.step_changed()
-                return current
-            return SituationScreen(self, session, notice=self._take_notice())
-        if phase is Phase.ENDING:
-            return EndingScreen(self, session, notice=self._take_notice())
-        if phase is Phase.FOLLOW_UP:
-            return FollowUpScreen(self, session)
+        make = PHASE_SCREENS.get(session.phase)
+        if make is None:  # aborted: the session is over
+            self._close_log()
+            return self.after_session()
+        return make(self, session, new_visit)
+
+    # --- one builder per phase ---------------------------------------------------------------
+
+    def _briefing(self, session: Session, new_visit: bool) -> Screen:
+        from simulator.ui.screens.briefing import BriefingScreen
+
+        return BriefingScreen(self, session)
+
+    def _situation(self, session: Session, new_visit: bool) -> Screen:
+        from simulator.ui.screens.situation import SituationScreen
+
+        current = getattr(self.app, "screen", None)  # none yet when --from opens the first screen
+        if not new_visit and isinstance(current, SituationScreen) and current.session is session:
+            current.step_changed()
+            return current
+        return SituationScreen(self, session, notice=self._take_notice())
+
+    def _ending(self, session: Session, new_visit: bool) -> Screen:
+        from simulator.ui.screens.ending import EndingScreen
+
+        return EndingScreen(self, session, notice=self._take_notice())
+
+    def _follow_up(self, session: Session, new_visit: bool) -> Screen:
+        from simulator.ui.screens.follow_up import FollowUpScreen
+
+        return FollowUpScreen(self, session)
+
+    def _debrief(self, session: Session, new_visit: bool) -> Screen:
+        from simulator.ui.screens.debrief import DebriefScreen
+
         self._close_log()
-        if phase is Phase.DEBRIEF:
-            lessons = [session.text(lesson) for lesson in session.scenario.key_lessons]
-            return DebriefScreen(self, session.debrief, log_path=self._log_path(), lessons=lessons)
-        return self.after_session()
+        lessons = [session.text(lesson) for lesson in session.scenario.key_lessons]
+        return DebriefScreen(self, session.debrief, log_path=self._log_path(), lessons=lessons)
 
     def send(self, engine_call: Callable[[], Outcome]) -> None:
         """Run one engine input, then show the screen for where it led.
@@ -241,3 +256,16 @@ class PlayFlow:
 
     def _log_path(self) -> Path | None:
         return self.session.log.path if self.session is not None and self.session.log is not None else None
+
+
+# Which screen each phase of a session shows. Screens import pygame, so each builder
+# imports its own lazily; the table itself is plain data.
+PHASE_SCREENS: dict[Phase, Callable[[PlayFlow, Session, bool], Screen]] = {
+    Phase.BRIEFING: PlayFlow._briefing,
+    Phase.ASSESS: PlayFlow._situation,
+    Phase.PLAN: PlayFlow._situation,
+    Phase.ACT: PlayFlow._situation,
+    Phase.ENDING: PlayFlow._ending,
+    Phase.FOLLOW_UP: PlayFlow._follow_up,
+    Phase.DEBRIEF: PlayFlow._debrief,
+}
