@@ -199,11 +199,6 @@ def appraise(rubric: Rubric, situation: Situation, option: Option) -> ActApprais
     )
 
 
-def act_score(rubric: Rubric, situation: Situation, option: Option, judgement: Judgement | None = None) -> float:
-    """The act part of a situation's score (see ActAppraisal.act)."""
-    return appraise(rubric, situation, option).act
-
-
 def wait_score(rubric: Rubric, situation: Situation) -> float:
     """A deliberate wait is an act of its own: scored by the situation's `time` tactic
     where it rates one, else as a reasonable option that is not the preferred one."""
