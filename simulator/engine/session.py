@@ -13,6 +13,7 @@ import random
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -172,6 +173,11 @@ class _Visit:
     picked: list[str] = field(default_factory=list)
 
 
+def utc_now() -> datetime:
+    """The wall-clock start of a session (`started_at`); the one place the engine reads the date."""
+    return datetime.now(timezone.utc)
+
+
 def open_session_log(log_dir: Path, settings: SessionSettings, clock: Clock, key: bytes | None = None) -> SessionLogWriter:
     """A new log for a session starting now: `t` in its records counts from this call."""
     origin = clock.now()
@@ -234,8 +240,6 @@ class Session:
         rubric: Rubric | None = None,
     ) -> Session:
         """A new session in BRIEFING, its session_started record written."""
-        from datetime import datetime, timezone
-
         session = cls(loaded, settings, clock, log, rubric or rubric_for(loaded))
         s = session.scenario
         session._write(
@@ -245,7 +249,7 @@ class Session:
             trainee=settings.trainee,
             workstation=settings.workstation,
             app_version=__version__,
-            started_at=datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            started_at=utc_now().isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             seed=session.seed,
             lang=settings.lang,
             scenario={
