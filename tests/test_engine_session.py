@@ -8,7 +8,7 @@ import pytest
 
 from simulator.engine import FakeClock, Phase, Session, SessionSettings, SessionStopped, debrief_from_records
 from simulator.logbook.writer import LogWriteError
-from support.engine import chain, ending, opt, records_of, sit, start, write_scenario
+from support.engine import chain, ending, lines, opt, records_of, sit, start, write_scenario
 
 
 def _play_clean(session: Session, clock: FakeClock, option: str = "talk") -> None:
@@ -33,10 +33,10 @@ def test_clean_scenario_scores_100(tmp_path: Path) -> None:
     session, clock = start(write_scenario(tmp_path, situations, {"end": ending()}))
     _play_clean(session, clock)
     assert session.phase is Phase.DEBRIEF
-    ended = session.records[-1]
+    ended = lines(session)[-1]
     assert ended["type"] == "session_ended"
     assert (ended["score"], ended["passed"], ended["situations"], ended["community"]) == (100.0, True, 3, None)
-    assert [r["type"] for r in session.records[:6]] == [
+    assert [r["type"] for r in lines(session)[:6]] == [
         "session_started", "situation_entered", "assessment", "action", "situation_scored", "situation_entered"]
 
 
@@ -57,7 +57,7 @@ def test_excessive_lethal_is_critical_and_fails_a_95_point_session(tmp_path: Pat
     scores = records_of(session, "situation_scored")[-1]["scores"]
     assert scores == {"assess": 1.0, "plan": None, "act": 0.3, "time": 1.0, "total": pytest.approx(0.60625)}
     session.proceed()
-    ended = session.records[-1]
+    ended = lines(session)[-1]
     assert ended["score"] == 95.1  # (7 x 1.0 + 0.60625) / 8
     assert ended["passed"] is False
     assert ended["critical_errors"] == [{"situation": "shoot", "option": "fire", "reason": "lethal_excess"}]
@@ -175,7 +175,7 @@ def test_follow_up_scores_community(tmp_path: Path) -> None:
     assert session.phase is Phase.FOLLOW_UP and [c.key for c in session.choices()] == [1, 2]
     session.follow_up(["refer", "none"])
     assert records_of(session, "follow_up")[0]["score"] == 0.0
-    assert session.records[-1]["community"] == 0.0
+    assert lines(session)[-1]["community"] == 0.0
 
 
 def test_log_write_error_stops_the_session(tmp_path: Path) -> None:
@@ -242,7 +242,7 @@ def test_inputs_say_what_happened(tmp_path: Path) -> None:
     outcome = session.assess("passive_resistant")
     assert not outcome and not outcome.new_visit and outcome.action is None
     outcome = session.act("talk")
-    assert outcome.action is not None and outcome.action["option"] == "talk"
+    assert outcome.action is not None and outcome.action.option == "talk"
     assert outcome.entered == "b" and outcome.new_visit and not outcome.timed_out
     session.shown()
     clock.advance(6)

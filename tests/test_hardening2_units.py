@@ -22,6 +22,7 @@ from simulator.scenario import load_file
 from simulator.scenario.assets import image_size
 from simulator.scenario.source import parse
 from simulator.scenario.statespace import MAX_STEPS
+from support.engine import lines
 from support.review import run_cli
 from support.hardening2 import HOSTILE, rechain, real_log, records_of
 
@@ -91,8 +92,8 @@ def test_the_engine_stops_a_session_at_the_step_cap(tmp_path: Path) -> None:
     clock = FakeClock()
     session = Session.start(loaded, SessionSettings(trainee="t", seed=1, mode="headless"), clock=clock, log=None)
     play_headless(session, RandomPolicy(1), clock)
-    entered = [r for r in session.records if r["type"] == "situation_entered"]
-    assert len(entered) == MAX_STEPS and session.records[-1] == {**session.records[-1], "reason": "step_cap"}
+    entered = [r for r in lines(session) if r["type"] == "situation_entered"]
+    assert len(entered) == MAX_STEPS and lines(session)[-1] == {**lines(session)[-1], "reason": "step_cap"}
 
 
 def test_jpeg_and_png_sizes_come_from_the_header(tmp_path: Path) -> None:

@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 
 from simulator.logbook import SessionLogWriter, verify_bytes
-from support.logbook import KEY, step_clock, write_sample_log
+from simulator.logbook.models import SessionAborted, SituationEntered
+from support.logbook import KEY, start_record, step_clock, write_sample_log
 
 
 def _aborted_log(folder: Path, key: bytes | None) -> bytes:
     with SessionLogWriter.create(folder, "aborted-1", clock=step_clock(), key=key) as w:
-        w.write("session_started", format=1, session_id="aborted-1", trainee="t-1", seed=1)
-        w.write("situation_entered", situation="arrival", behaviour="assaultive", time_limit_s=None)
-        w.write("session_aborted", reason="window_closed")
+        w.write(start_record("aborted-1", trainee="t-1"))
+        w.write(SituationEntered(situation="arrival", behaviour="assaultive", time_limit_s=None))
+        w.write(SessionAborted(reason="window_closed"))
     return w.path.read_bytes()
 
 

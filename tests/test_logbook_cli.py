@@ -28,7 +28,7 @@ def test_folder_with_ok_incomplete_and_tampered_logs(tmp_path: Path) -> None:
     with open(incomplete, "ab") as f:
         f.write(b'{"seq":5,"t":')  # a crash mid-record
     tampered = write_sample_log(tmp_path / "logs")
-    tampered.write_bytes(tampered.read_bytes().replace(b'"verdict":"appropriate"', b'"verdict":"excessive"'))
+    tampered.write_bytes(tampered.read_bytes().replace(b'"verdict":"insufficient"', b'"verdict":"excessive"'))
 
     proc = _verify(tmp_path / "logs")
     assert proc.returncode == 1, proc.stderr

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from simulator.logbook import LogReadError, SessionLogWriter, iter_log_files, iter_records, read_log
-from support.logbook import step_clock, write_sample_log
+from simulator.logbook.models import SessionAborted
+from support.logbook import start_record, step_clock, write_sample_log
 
 
 def test_complete_log(tmp_path: Path) -> None:
@@ -19,8 +20,8 @@ def test_complete_log(tmp_path: Path) -> None:
 
 def test_aborted_and_incomplete(tmp_path: Path) -> None:
     with SessionLogWriter.create(tmp_path, "ab", clock=step_clock()) as w:
-        w.write("session_started", format=1)
-        w.write("session_aborted", reason="window_closed")
+        w.write(start_record(w.path.stem))
+        w.write(SessionAborted(reason="window_closed"))
     assert read_log(w.path).status == "aborted"
     assert read_log(write_sample_log(tmp_path, end=False)).status == "incomplete"
     empty = tmp_path / "empty.jsonl"

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.logbook import SessionLogWriter, read_log, verify_bytes, verify_file
-from support.logbook import KEY, step_clock, write_sample_log
+from simulator.logbook.models import Timeout
+from support.logbook import KEY, HandWriter, step_clock, write_sample_log
 
 
 def _replacements(byte: int) -> set[int]:
@@ -116,7 +117,7 @@ def test_rewriting_the_whole_tail_is_not_detectable_without_a_key(tmp_path: Path
     forged = b"\n".join(out) + b"\n"
     assert verify_bytes(forged, None).status == "ok"
     keyed = write_sample_log(tmp_path, KEY).read_bytes()
-    forged_keyed = keyed.replace(b'"verdict":"appropriate"', b'"verdict":"excessive"')
+    forged_keyed = keyed.replace(b'"verdict":"insufficient"', b'"verdict":"excessive"')
     assert verify_bytes(forged_keyed, KEY).first_bad_seq == 3
 
 
@@ -180,14 +181,15 @@ def test_splicing_two_keyed_logs_is_caught(tmp_path: Path) -> None:
 
 
 def test_unknown_type_and_session_started_rules(tmp_path: Path) -> None:
-    with SessionLogWriter.create(tmp_path, "u", clock=step_clock()) as w:
+    with HandWriter.create(tmp_path, "u", clock=step_clock()) as w:  # the real writer takes only known types
         w.write("session_started", format=1)
         w.write("coffee_break")
         w.write("session_ended", score=50, passed=False, critical_errors=[], community=3, situations=0)
     result = verify_file(w.path, None)
     assert (result.first_bad_seq, result.detail) == (1, "unknown record type 'coffee_break'")
-    with SessionLogWriter.create(tmp_path, "v", clock=step_clock()) as w:
-        w.write("timeout", situation="a", phase="act")
+    with SessionLogWriter.create(tmp_path, "v", clock=step_clock()) as real:
+        real.write(Timeout(situation="a", phase="act"))
+    w = real
     assert verify_file(w.path, None).first_bad_seq == 0
 
 

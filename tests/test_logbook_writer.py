@@ -11,12 +11,14 @@ import sys
 import textwrap
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator.logbook import LogWriteError, SessionLogWriter, read_log, verify_bytes, verify_file
-from support.logbook import KEY, independent_check, step_clock, write_sample_log
+from simulator.logbook.models import Plan, SessionAborted, SessionEnded, SessionStarted, Timeout
+from support.logbook import KEY, independent_check, start_record, step_clock, write_sample_log
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -32,27 +34,27 @@ def test_chain_and_mac_match_an_independent_recomputation(tmp_path: Path, key: b
 
 def test_record_layout_and_return_value(tmp_path: Path) -> None:
     with SessionLogWriter.create(tmp_path, "s1", clock=lambda: 1.23456) as w:
-        returned = w.write("session_started", format=1, note="x")
+        returned = w.write(Timeout(situation="s", phase="plan"))
         assert w.last_record == returned
     line = w.path.read_bytes()
     assert line == (
-        b'{"seq":0,"t":1.235,"type":"session_started","format":1,"note":"x","prev":"' + b"0" * 64 + b'"}\n'
+        b'{"seq":0,"t":1.235,"type":"timeout","situation":"s","phase":"plan","prev":"' + b"0" * 64 + b'"}\n'
     )
-    assert returned == json.loads(line)
+    assert returned == Timeout(seq=0, t=1.235, situation="s", phase="plan")
     assert w.path == tmp_path / "s1.jsonl"
 
 
 def test_t_is_rounded_to_ms_and_never_goes_back(tmp_path: Path) -> None:
     times = iter([0.0004, 2.0006, 1.5])
     with SessionLogWriter.create(tmp_path, "s", clock=lambda: next(times)) as w:
-        ts = [w.write("session_started" if i == 0 else "timeout", format=1)["t"] for i in range(3)]
+        ts = [w.write(Timeout(situation="s", phase="act")).t for i in range(3)]
     assert ts == [0.0, 2.001, 2.001]
 
 
 def test_creates_missing_folders_and_never_overwrites(tmp_path: Path) -> None:
     log_dir = tmp_path / "a" / "b"
     with SessionLogWriter.create(log_dir, "same", clock=step_clock()) as w:
-        w.write("session_started", format=1)
+        w.write(start_record(w.path.stem))
     before = w.path.read_bytes()
     with pytest.raises(LogWriteError, match=r"same\.jsonl.*already exists"):
         SessionLogWriter.create(log_dir, "same", clock=step_clock())
@@ -70,18 +72,18 @@ def test_unwritable_folder_is_a_log_write_error_naming_the_file(tmp_path: Path) 
 
 def test_disk_full_is_a_log_write_error_and_the_writer_stops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     w = SessionLogWriter.create(tmp_path, "full", clock=step_clock())
-    w.write("session_started", format=1)
+    w.write(start_record(w.path.stem))
 
     def no_space(fd: int, data: bytes) -> int:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "write", no_space)
     with pytest.raises(LogWriteError, match=r"full\.jsonl.*No space left"):
-        w.write("timeout", situation="a", phase="act")
+        w.write(Timeout(situation="a", phase="act"))
     monkeypatch.undo()
     # The chain state did not advance, and the writer refuses to go on.
     with pytest.raises(LogWriteError, match="earlier write failed"):
-        w.write("session_aborted", reason="error")
+        w.write(SessionAborted(reason="error"))
     w.close()
     assert verify_file(w.path, None).status == "incomplete"
 
@@ -91,7 +93,7 @@ def test_short_write_and_fsync_failure_are_log_write_errors(tmp_path: Path, monk
     w = SessionLogWriter.create(tmp_path, "short", clock=step_clock())
     monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, data[:5]))
     with pytest.raises(LogWriteError, match="short write"):
-        w.write("session_started", format=1)
+        w.write(start_record(w.path.stem))
     w.close()
     assert read_log(w.path).warnings == [f"{w.path}:1: torn last line skipped (no newline)"]
 
@@ -103,56 +105,53 @@ def test_short_write_and_fsync_failure_are_log_write_errors(tmp_path: Path, monk
 
     monkeypatch.setattr(os, "fsync", eio)
     with pytest.raises(LogWriteError, match="Input/output error"):
-        w2.write("session_started", format=1)
+        w2.write(start_record(w2.path.stem))
 
 
 def test_bad_calls_are_refused_before_anything_is_written(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="file name"):
         SessionLogWriter.create(tmp_path, "../escape", clock=step_clock())
     with SessionLogWriter.create(tmp_path, "s", clock=step_clock()) as w:
-        with pytest.raises(ValueError, match="prev"):
-            w.write("session_started", prev="x")
         with pytest.raises(ValueError, match="surrogate"):
-            w.write("session_started", text="\ud800")
+            w.write(Timeout(situation="\ud800", phase="act"))
         with pytest.raises(ValueError):
-            w.write("session_started", score=float("nan"))
-        with pytest.raises(ValueError, match="canonically"):
-            w.write("session_started", odd={1: "a", "1": "b"})
+            w.write(Plan(situation="s", chosen=[], score=float("nan"), decision_s=None))
+        with pytest.raises(ValueError, match="read back"):  # what format 1 cannot hold is refused
+            w.write(Timeout(situation="s", phase="later"))
+        with pytest.raises(ValueError, match="read back"):
+            w.write(SessionEnded(score=101, passed=True, critical_errors=[], community=None, situations=1))
         assert w.path.read_bytes() == b""
-        w.write("session_started", format=1)
-        w.write("session_aborted", reason="quit")
+        w.write(start_record(w.path.stem))
+        w.write(SessionAborted(reason="quit"))
         with pytest.raises(ValueError, match="already ended"):
-            w.write("timeout", situation="a", phase="act")
+            w.write(Timeout(situation="a", phase="act"))
     with pytest.raises(ValueError, match="closed"):
-        w.write("timeout")
+        w.write(Timeout(situation="a", phase="act"))
     assert verify_file(w.path, None).status == "ok"
 
 
 _text = st.text()  # any Unicode text (hypothesis excludes lone surrogates, which the writer refuses)
-_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | _text,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_text, inner, max_size=3),
-    max_leaves=8,
-)
-_fields = st.dictionaries(
-    _text.filter(lambda k: k not in ("seq", "t", "type", "prev", "mac")), _values, max_size=4
-)
+_number = st.integers(-(10**9), 10**9) | st.floats(allow_nan=False, allow_infinity=False)
+_plans = st.builds(Plan, situation=_text, chosen=st.lists(_text, max_size=3), score=st.none() | _number,
+                   decision_s=st.none() | _number)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(fields=st.lists(_fields, min_size=1, max_size=4), use_key=st.booleans())
-def test_any_field_contents_round_trip_and_verify(tmp_path: Path, fields: list[dict], use_key: bool) -> None:
+@given(trainee=_text, plans=st.lists(_plans, max_size=4), use_key=st.booleans())
+def test_any_field_contents_round_trip_and_verify(tmp_path: Path, trainee: str, plans: list[Plan],
+                                                  use_key: bool) -> None:
     key = KEY if use_key else None
     folder = tmp_path / os.urandom(6).hex()
     with SessionLogWriter.create(folder, "h", clock=step_clock(0.0015), key=key) as w:
-        w.write("session_started", format=1, **fields[0])
-        for extra in fields[1:]:
-            w.write("plan", **extra)
-        w.write("session_aborted", reason="quit")
+        w.write(msgspec.structs.replace(start_record("h"), trainee=trainee))
+        for plan in plans:
+            w.write(plan)
+        w.write(SessionAborted(reason="quit"))
     data = w.path.read_bytes()
     records = independent_check(data, key)
-    for written, extra in zip(records, fields):
-        assert {k: written[k] for k in extra} == extra
+    assert records[0]["trainee"] == trainee
+    for written, plan in zip(records[1:], plans):
+        assert {k: written[k] for k in ("situation", "chosen", "score", "decision_s")} == plan.fields()
     assert read_log(w.path).records == records
     assert verify_bytes(data, key).status == "ok"
 
@@ -163,15 +162,18 @@ def test_record_survives_sigkill_right_after_write_returns(tmp_path: Path) -> No
         import os, signal, itertools
         from pathlib import Path
         from simulator.logbook import SessionLogWriter
+        from simulator.logbook.models import Timeout
+        from support.logbook import start_record
         ticks = itertools.count()
         w = SessionLogWriter.create(Path({str(tmp_path)!r}), "killed", clock=lambda: next(ticks) * 0.5)
-        w.write("session_started", format=1)
+        w.write(start_record("killed"))
         for i in range(4):
-            w.write("timeout", situation=f"s{{i}}", phase="act")
+            w.write(Timeout(situation=f"s{{i}}", phase="act"))
         os.kill(os.getpid(), signal.SIGKILL)
         """
     )
-    proc = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, timeout=60)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "tests")])}
+    proc = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, timeout=60, env=env)
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
     log = read_log(tmp_path / "killed.jsonl")
     assert [r["seq"] for r in log.records] == [0, 1, 2, 3, 4]

@@ -11,6 +11,7 @@ import pytest
 
 from support.review import run_cli
 from simulator.engine import debrief_from_records
+from simulator.logbook import read_record
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "logs-v0"
@@ -27,7 +28,7 @@ def test_old_logs_verify_ok() -> None:
 @pytest.mark.parametrize("log", LOGS, ids=[p.stem for p in LOGS])
 def test_old_logs_rebuild_a_debrief(log: Path) -> None:
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    debrief = debrief_from_records(records, None, "fr")
+    debrief = debrief_from_records([read_record(r) for r in records], None, "fr")
     ended = records[-1]
     if ended["type"] == "session_ended":
         assert debrief.complete and debrief.score == ended["score"] and debrief.passed == ended["passed"]

@@ -72,8 +72,9 @@ def test_a_new_language_is_one_catalogue_file(tmp_path) -> None:  # type: ignore
     # The debrief, rebuilt in the new language, speaks the new catalogue's words.
     probe = ("import json, sys\n"
              "from simulator.engine import debrief_from_records\n"
+             "from simulator.logbook import read_record\n"
              "from simulator.scenario import load_file\n"
-             "records = [json.loads(line) for line in open(sys.argv[1], encoding='utf-8')]\n"
+             "records = [read_record(json.loads(line)) for line in open(sys.argv[1], encoding='utf-8')]\n"
              "debrief = debrief_from_records(records, load_file(sys.argv[2]), 'xx')\n"
              "print(any('XX-WHY' in note for s in debrief.situations for note in s.feedback))\n")
     shown = subprocess.run([sys.executable, "-c", probe, str(log), str(root / "scenarios" / "phone-not-gun.yaml")],

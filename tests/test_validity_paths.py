@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from support.engine import lines
 from support.review import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,8 +93,8 @@ def test_no_random_session_with_an_excessive_act_passes(scenario: Path) -> None:
         session = Session.start(loaded, SessionSettings(trainee="r", seed=seed, mode="headless"),
                                 clock=clock, log=None, rubric=rubric)
         play_headless(session, RandomPolicy(seed), clock)
-        end = session.records[-1]
-        excessive = [r["option"] for r in session.records if r["type"] == "action" and r["verdict"] == "excessive"]
+        end = lines(session)[-1]
+        excessive = [r["option"] for r in lines(session) if r["type"] == "action" and r["verdict"] == "excessive"]
         if end["passed"] and excessive:
             passes_with_excess.append((seed, excessive))
         passes += bool(end["passed"])

@@ -3,9 +3,11 @@ and the review tools all show exactly the same thing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from simulator.domain import (
     Behaviour,
@@ -22,6 +24,7 @@ from simulator.domain import (
 )
 from simulator.engine.feedback import StepFacts, reason_text, teaching_notes
 from simulator.engine.scoring import session_competencies, session_score
+from simulator.logbook import models as logged
 from simulator.scenario.model import CriticalMark, Option, Scenario, Situation
 
 
@@ -49,7 +52,7 @@ class SituationReport:
     reportable: bool = False
     rationale: str = ""
     preferred_option: str | None = None
-    decision_s: dict[str, float] = field(default_factory=dict)
+    decision_s: dict[str, float | None] = field(default_factory=dict)
     time_limit_s: float | None = None
     timed_out: bool = False
     timeout_phase: str | None = None
@@ -87,7 +90,7 @@ class Debrief:
 
 
 def debrief_from_records(
-    records: Iterable[dict[str, Any]],
+    records: Iterable[logged.LogRecord],
     scenario: Any = None,
     lang: str = "en",
     *,
@@ -100,15 +103,15 @@ def debrief_from_records(
     (from a LoadedScenario or the `sha256` argument). Otherwise only ids show.
     """
     records = list(records)
-    started = next((r for r in records if r.get("type") == "session_started"), {})
-    info = started.get("scenario") or {}
+    started = next((r for r in records if isinstance(r, logged.SessionStarted)), None)
+    info = started.scenario if started is not None else logged.ScenarioInfo(id="")
     model = _matching_scenario(scenario, info, sha256)
     debrief = Debrief(
-        scenario_id=str(info.get("id", "")),
-        scenario_title=model.title.get(lang) if model else str(info.get("title", "")),
-        difficulty=info.get("difficulty"),
-        trainee=str(started.get("trainee", "")),
-        session_id=str(started.get("session_id", "")),
+        scenario_id=info.id,
+        scenario_title=model.title.get(lang) if model else str(info.title or ""),
+        difficulty=info.difficulty,
+        trainee=started.trainee if started is not None else "",
+        session_id=started.session_id if started is not None else "",
     )
     builder = _Builder(debrief, model, lang)
     for record in records:
@@ -117,14 +120,14 @@ def debrief_from_records(
     return debrief
 
 
-def _matching_scenario(scenario: Any, info: dict[str, Any], sha256: str | None) -> Scenario | None:
+def _matching_scenario(scenario: Any, info: logged.ScenarioInfo, sha256: str | None) -> Scenario | None:
     if scenario is None:
         return None
     model = getattr(scenario, "scenario", scenario)
     known_sha = getattr(scenario, "sha256", None) or sha256
-    if not isinstance(model, Scenario) or model.id != info.get("id"):
+    if not isinstance(model, Scenario) or model.id != info.id:
         return None
-    if known_sha is not None and info.get("sha256") not in (None, known_sha):
+    if known_sha is not None and info.sha256 not in ("", known_sha):
         return None
     return model
 
@@ -134,10 +137,21 @@ class _Builder:
         self.debrief = debrief
         self.scenario = scenario
         self.lang = lang
-        self.ended: dict[str, Any] | None = None
+        self.ended: logged.SessionEnded | None = None
+        self._handlers: dict[type[logged.LogRecord], Callable[[Any], None]] = {
+            logged.SituationEntered: self._on_situation_entered,
+            logged.Assessment: self._on_assessment,
+            logged.Plan: self._on_plan,
+            logged.Action: self._on_action,
+            logged.Timeout: self._on_timeout,
+            logged.SituationScored: self._on_situation_scored,
+            logged.EndingReached: self._on_ending_reached,
+            logged.FollowUp: self._on_follow_up,
+            logged.SessionEnded: self._on_session_ended,
+        }
 
-    def add(self, record: dict[str, Any]) -> None:
-        handler = getattr(self, f"_on_{record.get('type')}", None)
+    def add(self, record: logged.LogRecord) -> None:
+        handler = self._handlers.get(type(record))
         if handler is not None:
             handler(record)
 
@@ -148,15 +162,14 @@ class _Builder:
     def _situation(self, situation_id: str) -> Situation | None:
         return self.scenario.situations.get(situation_id) if self.scenario else None
 
-    def _on_situation_entered(self, r: dict[str, Any]) -> None:
-        sid = str(r["situation"])
-        situation = self._situation(sid)
+    def _on_situation_entered(self, r: logged.SituationEntered) -> None:
+        situation = self._situation(r.situation)
         report = SituationReport(
-            situation=sid,
-            title=situation.title.get(self.lang) if situation and situation.title else sid,
+            situation=r.situation,
+            title=situation.title.get(self.lang) if situation and situation.title else r.situation,
             narrative=situation.narrative.get(self.lang) if situation else "",
-            behaviour=Behaviour(r["behaviour"]),
-            time_limit_s=r.get("time_limit_s"),
+            behaviour=Behaviour(r.behaviour),
+            time_limit_s=r.time_limit_s,
         )
         if situation:
             report.tactics_offered = [(t.id, t.label.get(self.lang), Rating(t.rating)) for t in situation.tactics]
@@ -167,32 +180,30 @@ class _Builder:
             report.range = default_range(report.behaviour)
         self.debrief.situations.append(report)
 
-    def _on_assessment(self, r: dict[str, Any]) -> None:
-        self.current.accepted = [Behaviour(b) for b in r.get("accepted") or []]
-        self.current.assessed = Behaviour(r["chosen"])
-        self.current.assess_score = r.get("score")
-        self.current.decision_s["assess"] = r.get("decision_s")
+    def _on_assessment(self, r: logged.Assessment) -> None:
+        self.current.accepted = [Behaviour(b) for b in r.accepted or []]
+        self.current.assessed = Behaviour(r.chosen)
+        self.current.assess_score = r.score
+        self.current.decision_s["assess"] = r.decision_s
 
-    def _on_plan(self, r: dict[str, Any]) -> None:
-        self.current.tactics_chosen = list(r.get("chosen", []))
-        self.current.plan_score = r.get("score")
-        self.current.decision_s["plan"] = r.get("decision_s")
+    def _on_plan(self, r: logged.Plan) -> None:
+        self.current.tactics_chosen = list(r.chosen)
+        self.current.plan_score = r.score
+        self.current.decision_s["plan"] = r.decision_s
 
-    def _on_action(self, r: dict[str, Any]) -> None:
+    def _on_action(self, r: logged.Action) -> None:
         report = self.current
-        report.option = str(r["option"])
-        report.force = [Force(f) for f in r.get("force", [])]
-        report.level = r.get("level")
-        band = r.get("range")
-        if band:
-            report.range = ForceRange(Force(band["min"]), Force(band["max"]))
-        report.verdict = Verdict(r["verdict"]) if r.get("verdict") else None
-        report.severity = int(r.get("severity", 0))
-        report.critical = bool(r.get("critical"))
-        report.reportable = bool(r.get("reportable"))
-        report.firearm = FirearmAct(r["firearm"]) if r.get("firearm") else None
-        report.reasons = [str(code) for code in r.get("reasons") or _legacy_reasons(report)]
-        report.decision_s["act"] = r.get("decision_s")
+        report.option = r.option
+        report.force = [Force(f) for f in r.force]
+        report.level = r.level
+        report.range = ForceRange(Force(r.range.min), Force(r.range.max))
+        report.verdict = Verdict(r.verdict)
+        report.severity = r.severity
+        report.critical = r.critical
+        report.reportable = r.reportable
+        report.firearm = FirearmAct(r.firearm) if r.firearm else None
+        report.reasons = list(r.reasons or _legacy_reasons(report))
+        report.decision_s["act"] = r.decision_s
         report.option_label = report.option
         option = self._option(report)
         if option:
@@ -204,14 +215,14 @@ class _Builder:
         if report.reportable:
             self.debrief.reportable_actions.append(report.situation)
 
-    def _on_timeout(self, r: dict[str, Any]) -> None:
+    def _on_timeout(self, r: logged.Timeout) -> None:
         self.current.timed_out = True
-        self.current.timeout_phase = r.get("phase")
-        self.current.waited = bool(r.get("wait"))
+        self.current.timeout_phase = r.phase
+        self.current.waited = bool(r.wait)
 
-    def _on_situation_scored(self, r: dict[str, Any]) -> None:
-        self.current.scores = dict(r.get("scores", {}))
-        self.current.competencies = dict(r.get("competencies") or {})
+    def _on_situation_scored(self, r: logged.SituationScored) -> None:
+        self.current.scores = msgspec.structs.asdict(r.scores)
+        self.current.competencies = dict(r.competencies or {})
         self.current.feedback = teaching_notes(self._facts(self.current), self.lang)
 
     def _option(self, report: SituationReport) -> Option | None:
@@ -220,20 +231,20 @@ class _Builder:
             return None
         return next((o for o in situation.options if o.id == report.option), None)
 
-    def _on_ending_reached(self, r: dict[str, Any]) -> None:
+    def _on_ending_reached(self, r: logged.EndingReached) -> None:
         d = self.debrief
-        d.ending = str(r["ending"])
-        d.result = Result(r["result"]) if r.get("result") else None
-        d.injuries = [Injury(i) for i in r.get("injuries", [])]
-        d.fatal = bool(r.get("fatal"))
-        d.reportable = bool(r.get("reportable")) or bool(d.reportable_actions)
+        d.ending = r.ending
+        d.result = Result(r.result) if r.result else None
+        d.injuries = [Injury(i) for i in r.injuries]
+        d.fatal = r.fatal
+        d.reportable = bool(r.reportable) or bool(d.reportable_actions)
         if self.scenario and d.ending in self.scenario.endings:
             d.ending_narrative = self.scenario.endings[d.ending].narrative.get(self.lang)
 
-    def _on_follow_up(self, r: dict[str, Any]) -> None:
-        self.debrief.follow_up_chosen = list(r.get("chosen", []))
+    def _on_follow_up(self, r: logged.FollowUp) -> None:
+        self.debrief.follow_up_chosen = list(r.chosen)
 
-    def _on_session_ended(self, r: dict[str, Any]) -> None:
+    def _on_session_ended(self, r: logged.SessionEnded) -> None:
         self.ended = r
 
     def _facts(self, report: SituationReport) -> StepFacts:
@@ -277,11 +288,11 @@ class _Builder:
         d = self.debrief
         if self.ended is not None:
             d.complete = True
-            d.score = float(self.ended.get("score", 0.0))
-            d.passed = bool(self.ended.get("passed"))
-            d.critical_errors = [dict(e) for e in self.ended.get("critical_errors", d.critical_errors)]
-            d.community = self.ended.get("community")
-            d.competencies = dict(self.ended.get("competencies") or {})
+            d.score = float(self.ended.score)
+            d.passed = self.ended.passed
+            d.critical_errors = [msgspec.structs.asdict(e) for e in self.ended.critical_errors]
+            d.community = self.ended.community
+            d.competencies = dict(self.ended.competencies or {})
         else:  # partial: the score so far; a session that did not end has not passed
             totals = [s.scores["total"] for s in d.situations if s.scores.get("total") is not None]
             d.score = session_score(totals)

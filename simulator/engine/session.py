@@ -40,6 +40,7 @@ from simulator.engine.scoring import (
     session_competencies,
     session_score,
 )
+from simulator.logbook import models as logged
 from simulator.logbook.ids import new_session_id
 from simulator.logbook.writer import LogWriteError, SessionLogWriter
 from simulator.scenario.loader import LoadedScenario
@@ -85,7 +86,7 @@ class Outcome:
 
     timed_out: bool = False  # the decision window had run out: the timeout was taken instead
     waited: bool = False  # ... and the author counts running out as a deliberate wait
-    action: dict[str, Any] | None = None  # the act recorded, as written to the log
+    action: logged.Action | None = None  # the act recorded, as written to the log
     entered: str | None = None  # the situation that began
     ending: str | None = None  # the ending reached
     finished: bool = False  # the session ended (debrief)
@@ -99,18 +100,27 @@ class Outcome:
         return self.timed_out
 
     @classmethod
-    def of(cls, records: list[dict[str, Any]]) -> Outcome:
-        by_type = {r["type"]: r for r in records}
-        timeout = by_type.get("timeout")
-        entered = by_type.get("situation_entered")
-        ending = by_type.get("ending_reached")
+    def of(cls, records: Iterable[logged.LogRecord]) -> Outcome:
+        timeout = action = entered = ending = None
+        finished = False
+        for record in records:
+            if isinstance(record, logged.Timeout):
+                timeout = record
+            elif isinstance(record, logged.Action):
+                action = record
+            elif isinstance(record, logged.SituationEntered):
+                entered = record.situation
+            elif isinstance(record, logged.EndingReached):
+                ending = record.ending
+            elif isinstance(record, logged.SessionEnded):
+                finished = True
         return cls(
             timed_out=timeout is not None,
-            waited=bool(timeout and timeout.get("wait")),
-            action=by_type.get("action"),
-            entered=entered["situation"] if entered else None,
-            ending=ending["ending"] if ending else None,
-            finished="session_ended" in by_type,
+            waited=bool(timeout and timeout.wait),
+            action=action,
+            entered=entered,
+            ending=ending,
+            finished=finished,
         )
 
 
@@ -208,7 +218,7 @@ class Session:
         self.situation_id: str | None = None
         self.last_situation_id: str | None = None  # kept once an ending is reached (e.g. for a live preview)
         self.ending_id: str | None = None
-        self.records: list[dict[str, Any]] = []
+        self.records: list[logged.LogRecord] = []
         self._origin = clock.now()
         self._visit: _Visit | None = None
         self._totals: list[float] = []
@@ -242,8 +252,7 @@ class Session:
         """A new session in BRIEFING, its session_started record written."""
         session = cls(loaded, settings, clock, log, rubric or rubric_for(loaded))
         s = session.scenario
-        session._write(
-            "session_started",
+        session._write(logged.SessionStarted(
             format=LOG_FORMAT,
             session_id=session.session_id,
             trainee=settings.trainee,
@@ -252,19 +261,15 @@ class Session:
             started_at=utc_now().isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             seed=session.seed,
             lang=settings.lang,
-            scenario={
-                "id": s.id,
-                "version": s.version,
-                "title": s.title.get("en"),
-                "difficulty": s.difficulty,
-                "sha256": loaded.sha256,
-            },
-            rubric=session.rubric.identity(),
+            scenario=logged.ScenarioInfo(
+                id=s.id, version=s.version, title=s.title.get("en"), difficulty=s.difficulty, sha256=loaded.sha256
+            ),
+            rubric=logged.RubricInfo(**session.rubric.identity()),
             mode=settings.mode,
             time_scale=settings.time_scale,
             feedback=settings.feedback,
-            **({"cohort": settings.cohort} if settings.cohort else {}),
-        )
+            cohort=settings.cohort or None,
+        ))
         return session
 
     # --- what the UI shows ---------------------------------------------------------------
@@ -392,7 +397,7 @@ class Session:
         at = self._at(at)
         score = rated_score(self.rubric, [(f.id, f.rating) for f in ending.follow_up], chosen)
         started = self._follow_up_shown if self._follow_up_shown is not None else self._follow_up_started
-        self._write("follow_up", chosen=chosen, score=score, decision_s=_seconds(at - started))
+        self._write(logged.FollowUp(chosen=chosen, score=score, decision_s=_seconds(at - started)))
         self._finish(percent(score))
 
     def pause(self, at: float | None = None) -> None:
@@ -401,7 +406,7 @@ class Session:
         if self.paused or self.phase not in _LIVE:
             return
         self._paused_at = self._at(at)
-        self._write("paused", situation=self.situation_id, phase=self.phase.value)
+        self._write(logged.Paused(situation=self.situation_id, phase=self.phase.value))
 
     def resume(self, at: float | None = None) -> None:
         """Restart the clock where it stopped: every open timer moves on by the pause."""
@@ -419,14 +424,14 @@ class Session:
         if self._follow_up_shown is not None:
             self._follow_up_shown += gap
         if self.phase in _LIVE:
-            self._write("resumed", situation=self.situation_id, phase=self.phase.value, paused_s=_seconds(gap))
+            self._write(logged.Resumed(situation=self.situation_id, phase=self.phase.value, paused_s=_seconds(gap)))
 
     def abort(self, reason: str) -> None:
         """Stop the session (quit, window_closed, error...). A finished session is left as it is."""
         if self.phase in (Phase.DEBRIEF, Phase.ABORTED):
             return
         try:
-            self._write("session_aborted", reason=reason)
+            self._write(logged.SessionAborted(reason=reason))
         except SessionStopped:
             return
         self._phases.stop()
@@ -441,12 +446,11 @@ class Session:
             return
         situation = self.scenario.situations[node_id]
         self.situation_id = self.last_situation_id = node_id
-        self._write(
-            "situation_entered",
+        self._write(logged.SituationEntered(
             situation=node_id,
-            behaviour=situation.subject.behaviour.value,
+            behaviour=situation.subject.behaviour,
             time_limit_s=None if situation.time_limit_s is None else situation.time_limit_s * self.settings.time_scale,
-        )
+        ))
         now = self.clock.now()
         self._visit = _Visit(node_id, situation, window_start=now)
         if situation.assess:
@@ -477,16 +481,14 @@ class Session:
         readings = situation.subject.acceptable_readings
         score = assess_score(self.rubric, chosen, readings)
         visit.assess_score = score
-        extra: dict[str, Any] = {"accepted": [b.value for b in readings]} if len(readings) > 1 else {}
-        self._write(
-            "assessment",
-            situation=self.situation_id,
-            chosen=chosen.value,
-            expected=expected.value,
+        self._write(logged.Assessment(
+            situation=visit.situation_id,
+            chosen=chosen,
+            expected=expected,
             score=score,
             decision_s=self._decision_s(at),
-            **extra,
-        )
+            accepted=list(readings) if len(readings) > 1 else None,
+        ))
         self._step(Phase.PLAN if situation.tactics else Phase.ACT)
 
     def _plan(self, chosen: list[str], at: float) -> None:
@@ -496,7 +498,8 @@ class Session:
         assert visit is not None
         score = rated_score(self.rubric, [(t.id, t.rating) for t in situation.tactics], chosen)
         visit.picked = chosen
-        self._write("plan", situation=self.situation_id, chosen=chosen, score=score, decision_s=self._decision_s(at))
+        self._write(logged.Plan(situation=visit.situation_id, chosen=chosen, score=score,
+                                 decision_s=self._decision_s(at)))
         self._step(Phase.ACT)
 
     def _act(self, option_id: str, at: float) -> None:
@@ -507,22 +510,21 @@ class Session:
         option = situation.option(option_id)
         appraisal = appraise(self.rubric, situation, option)
         judgement, errors = appraisal.judgement, appraisal.errors
-        firearm = {"firearm": (option.firearm or "discharge")} if Force.LETHAL_FORCE in option.force else {}
-        self._write(
-            "action",
-            situation=self.situation_id,
+        band = situation.force_range
+        self._write(logged.Action(
+            situation=visit.situation_id,
             option=option.id,
-            force=[f.value for f in option.force],
+            force=list(option.force),
             level=judgement.level,
-            range=situation.force_range.as_dict(),
-            verdict=judgement.verdict.value,
+            range=logged.ForceBand(min=band.min, max=band.max),
+            verdict=judgement.verdict,
             severity=judgement.severity,
             critical=errors.critical,
             reportable=appraisal.reportable,
             decision_s=self._decision_s(at),
-            **firearm,
+            firearm=(option.firearm or "discharge") if Force.LETHAL_FORCE in option.force else None,
             reasons=[r.value for r in errors.reasons],
-        )
+        ))
         if errors.critical:
             self._critical_errors.append(
                 {"situation": visit.situation_id, "option": option.id, "reason": str(errors.primary)}
@@ -537,7 +539,7 @@ class Session:
         situation, visit = self._current(), self._visit
         assert visit is not None and situation.timeout is not None  # lint: time_limit_s requires timeout
         wait = situation.wait
-        self._write("timeout", situation=self.situation_id, phase=self.phase.value, **({"wait": True} if wait else {}))
+        self._write(logged.Timeout(situation=visit.situation_id, phase=self.phase.value, wait=True if wait else None))
         if wait is not None:
             self._apply(wait.effects)
             self._score(score_wait(self.rubric, situation, visit.assess_score, visit.picked))
@@ -552,33 +554,33 @@ class Session:
     def _score(self, scored: SituationScore) -> None:
         self._totals.append(scored.total)
         self._competencies.append(scored.competencies)
-        self._write("situation_scored", situation=self.situation_id, scores={**scored.parts, "total": scored.total},
-                    competencies=scored.competencies)
+        visit = self._visit
+        assert visit is not None
+        scores = logged.Scores(**scored.parts, total=scored.total)
+        self._write(logged.SituationScored(situation=visit.situation_id, scores=scores, competencies=scored.competencies))
 
     def _reach(self, ending_id: str) -> None:
         ending = self.scenario.endings[ending_id]
         self.situation_id, self._visit, self.ending_id = None, None, ending_id
-        self._write(
-            "ending_reached",
+        self._write(logged.EndingReached(
             ending=ending_id,
             result=ending.result.value,
             injuries=[i.value for i in ending.injuries],
             fatal=ending.fatal,
             reportable=outcome_reportable(self._levels_used, self._any_reportable, ending.injuries),
-        )
+        ))
         self._phases.reach_ending()
 
     def _finish(self, community: float | None) -> None:
         score = session_score(self._totals)
-        self._write(
-            "session_ended",
+        self._write(logged.SessionEnded(
             score=score,
             passed=passed(self.rubric, score, self._critical_errors),
-            critical_errors=list(self._critical_errors),
+            critical_errors=[logged.CriticalError(**e) for e in self._critical_errors],
             community=community,
             situations=len(self._totals),
             competencies=session_competencies(self._competencies, community),
-        )
+        ))
         self._phases.finish()
 
     # --- helpers -------------------------------------------------------------------------------
@@ -621,13 +623,13 @@ class Session:
         start = visit.shown_at if visit.shown_at is not None else visit.step_started
         return _seconds(at - start)
 
-    def _write(self, type_: str, **fields: Any) -> None:
+    def _write(self, record: logged.LogRecord) -> None:
         if self.log is None:
             t = round(max(0.0, self.clock.now() - self._origin), 3)
-            self.records.append({"seq": len(self.records), "t": t, "type": type_, **fields})
+            self.records.append(record.stamped(len(self.records), t))
             return
         try:
-            self.records.append(self.log.write(type_, **fields))
+            self.records.append(self.log.write(record))
         except LogWriteError as exc:
             if self.phase is not Phase.ABORTED:
                 self._phases.stop()

@@ -21,7 +21,8 @@ from simulator.logbook.reader import (
     read_log,
     read_log_bytes,
 )
-from simulator.logbook.records import END_TYPES, FORMAT_VERSION, RECORD_TYPES, ZERO_HASH
+from simulator.logbook.models import END_TYPES, RECORD_TYPES, START_TYPE, LogRecord, RecordError, read_record
+from simulator.logbook.records import FORMAT_VERSION, ZERO_HASH
 from simulator.logbook.verify import Verification, verify_and_parse, verify_bytes, verify_file
 from simulator.logbook.writer import LogWriteError, SessionLogWriter
 
@@ -32,13 +33,16 @@ __all__ = [
     "MAX_LOG_BYTES",
     "MAX_RECORDS",
     "RECORD_TYPES",
+    "START_TYPE",
     "SESSION_ID_PATTERN",
     "TRAINEE_ID_PATTERN",
     "ZERO_HASH",
     "KeyFileError",
     "LogLimitError",
     "LogReadError",
+    "LogRecord",
     "LogWriteError",
+    "RecordError",
     "SessionLog",
     "SessionLogWriter",
     "Verification",
@@ -50,6 +54,7 @@ __all__ = [
     "order_problem",
     "read_log",
     "read_log_bytes",
+    "read_record",
     "resolve_log_dir",
     "validate_trainee_id",
     "verify_and_parse",

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from simulator.logbook.records import END_TYPES, START_TYPE
+from simulator.logbook.models import END_TYPES, START_TYPE
 
 MAX_LOG_NUMBER = 10**9  # seconds (31 years), scores, counts: far above any session's
 MAX_SEED = 2**64 - 1  # seeds are the one number allowed to be large (`run --seed`)

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from simulator.logbook.records import LOG_SUFFIX, START_TYPE
+from simulator.logbook.models import START_TYPE
+from simulator.logbook.records import LOG_SUFFIX
 from simulator.safefile import NotRegularFile, TooLarge, open_regular
 
 Status = Literal["complete", "aborted", "incomplete"]

@@ -1,4 +1,7 @@
-"""The byte-level rules of session log format 1, shared by writer, reader and verify."""
+"""The byte-level rules of session log format 1, shared by writer, reader and verify.
+
+What each record holds is in models.py; this module is the line around it: canonical
+JSON, the hash chain, the end record's digest and the MAC."""
 
 from __future__ import annotations
 
@@ -14,27 +17,6 @@ FORMAT_VERSION = 1
 ZERO_HASH = "0" * 64
 LOG_SUFFIX = ".jsonl"
 
-START_TYPE = "session_started"
-END_TYPES = frozenset({"session_ended", "session_aborted"})
-# The record types of format 1 (session-log.md). Verify treats any other type as
-# tampering, so a new type must be added here first.
-RECORD_TYPES = frozenset(
-    {
-        START_TYPE,
-        "situation_entered",
-        "assessment",
-        "plan",
-        "action",
-        "timeout",
-        "situation_scored",
-        "ending_reached",
-        "follow_up",
-        "paused",
-        "resumed",
-        *END_TYPES,
-    }
-)
-RESERVED_KEYS = ("seq", "t", "type", "prev", "digest", "mac")
 
 # The mac member is always last, so it is the exact tail of the line.
 _MAC_TAIL = re.compile(rb',"mac":"([0-9a-f]{64})"\}\Z')

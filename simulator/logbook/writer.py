@@ -9,13 +9,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from simulator.logbook.ids import SESSION_ID_PATTERN
+from simulator.logbook.models import LogRecord, RecordError, read_record
 from simulator.logbook.records import (
-    END_TYPES,
     LOG_SUFFIX,
-    RESERVED_KEYS,
     ZERO_HASH,
     canonical_json,
     compute_mac,
@@ -45,7 +43,7 @@ class SessionLogWriter:
         self._seq = 0
         self._prev = ZERO_HASH
         self._last_t = 0.0
-        self._last_record: dict[str, Any] | None = None
+        self._last_record: LogRecord | None = None
         self._failed: str | None = None
         self._lock = threading.Lock()
 
@@ -83,58 +81,61 @@ class SessionLogWriter:
         return self._path
 
     @property
-    def last_record(self) -> dict[str, Any] | None:
-        """The last record written (a copy), or None before the first."""
-        return None if self._last_record is None else dict(self._last_record)
+    def last_record(self) -> LogRecord | None:
+        """The last record written, or None before the first."""
+        return self._last_record
 
     @property
     def closed(self) -> bool:
         return self._fd is None
 
-    def write(self, type: str, /, **fields: Any) -> dict[str, Any]:
-        """Append one record and fsync it; return the record as written."""
+    def write(self, record: LogRecord) -> LogRecord:
+        """Append `record` (its seq and t are the writer's) and fsync it; return it as written."""
         with self._lock:
             if self._fd is None:
                 raise ValueError(f"{self._path}: session log is closed")
             if self._failed is not None:
                 raise LogWriteError(f"{self._path}: not written, an earlier write failed ({self._failed})")
-            if self._last_record is not None and self._last_record["type"] in END_TYPES:
-                raise ValueError(f"{self._path}: session already ended, no record may follow {self._last_record['type']}")
-            record, line = self._build(type, fields)
+            if self._last_record is not None and self._last_record.ENDS_SESSION:
+                raise ValueError(f"{self._path}: session already ended, no record may follow {self._last_record.type}")
+            t = self._next_t()
+            written = record.stamped(self._seq, t)
+            line = self._line(written)
             self._append(line)
             self._seq += 1
             self._prev = line_hash(line[:-1])
-            self._last_t = record["t"]
-            self._last_record = record
-            return dict(record)
+            self._last_t = t
+            self._last_record = written
+            return written
 
-    def _build(self, type: str, fields: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-        if not isinstance(type, str) or not type:
-            raise ValueError("record type must be a non-empty string")
-        clash = [k for k in fields if k in RESERVED_KEYS]
-        if clash:
-            raise ValueError(f"record fields may not be named {', '.join(clash)}")
+    def _next_t(self) -> float:
         t = float(self._clock())
         if not math.isfinite(t):
             raise ValueError(f"clock returned {t!r}")
         # A monotonic clock never goes back; clamping keeps `t` non-decreasing
         # even if an injected test clock does.
-        t = max(round(t, 3), self._last_t)
-        record: dict[str, Any] = {"seq": self._seq, "t": t, "type": type, **fields, "prev": self._prev}
-        text = canonical_json(record)
-        if type in END_TYPES:
+        return max(round(t, 3), self._last_t)
+
+    def _line(self, record: LogRecord) -> bytes:
+        """The record's line: seq, t, type, its fields in model order, prev[, digest][, mac]."""
+        type_ = record.type
+        text = canonical_json({**record.line(), "prev": self._prev})
+        if record.ENDS_SESSION:
             # Nothing follows the end record to chain it, so it vouches for itself.
             text = with_digest(text)
-            record["digest"] = text[-66:-2]
         if self._key is not None:
-            mac = compute_mac(self._key, _encode(text, type))
-            record["mac"] = mac
+            mac = compute_mac(self._key, _encode(text, type_))
             text = text[:-1] + f',"mac":"{mac}"' + "}"
-        # Verify relies on every line being canonical; refuse values that are not
-        # (e.g. dict keys that collide once turned into strings).
-        if canonical_json(json.loads(text)) != text:
-            raise ValueError(f"record {type!r} does not serialise canonically (duplicate keys?)")
-        return record, _encode(text, type) + b"\n"
+        # Verify relies on every line being canonical, and readers on every line
+        # fitting its model: refuse a record that would not read back as written.
+        parsed = json.loads(text)
+        if canonical_json(parsed) != text:
+            raise ValueError(f"record {type_!r} does not serialise canonically (duplicate keys?)")
+        try:
+            read_record(parsed)
+        except RecordError as exc:
+            raise ValueError(f"record {type_!r} would not read back: {exc}") from None
+        return _encode(text, type_) + b"\n"
 
     def _append(self, line: bytes) -> None:
         assert self._fd is not None

@@ -1,10 +1,25 @@
-"""One session's facts, extracted from its (checked) records in one pass."""
+"""One session's facts, extracted from its records (logbook models) in one pass."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.logbook.models import (
+    Action,
+    Assessment,
+    EndingReached,
+    FollowUp,
+    LogRecord,
+    Plan,
+    SessionAborted,
+    SessionEnded,
+    SessionStarted,
+    SituationEntered,
+    SituationScored,
+    Timeout,
+)
 from simulator.review import competencies
 
 _LETHAL = "lethal_force"  # Force.LETHAL_FORCE, spelt out: importing the domain costs start-up time
@@ -123,56 +138,56 @@ class SessionFacts:
         }
 
 
-def session_facts(path: str, integrity: str, records: list[dict[str, Any]]) -> SessionFacts:
+def session_facts(path: str, integrity: str, records: list[LogRecord]) -> SessionFacts:
     """Facts of one session from its records (the first must be session_started)."""
     start = records[0]
-    info = start["scenario"]
+    assert isinstance(start, SessionStarted)
+    info = start.scenario
     facts = SessionFacts(
         path=path,
-        session_id=start["session_id"],
-        trainee=start["trainee"],
-        scenario_id=info["id"],
-        scenario_title=str(info.get("title", "")),
-        scenario_version=str(info.get("version", "")),
-        difficulty=info.get("difficulty"),
-        started_at=start["started_at"],
-        workstation=str(start.get("workstation", "")),
-        lang=str(start.get("lang", "en")),
+        session_id=start.session_id,
+        trainee=start.trainee,
+        scenario_id=info.id,
+        scenario_title=str(info.title or ""),
+        scenario_version=info.version or "",
+        difficulty=info.difficulty,
+        started_at=start.started_at,
+        workstation=start.workstation,
+        lang=start.lang,
         status="incomplete",
         integrity=integrity,
-        cohort=start["cohort"] if isinstance(start.get("cohort"), str) else None,
+        cohort=start.cohort,
     )
     action_criticals = 0
     ended_competencies: Any = None
     situation_competencies: list[dict[str, Any]] = []
     reportable_ending: bool | None = None
     for r in records[1:]:
-        type_ = r["type"]
-        facts.duration_s = r["t"]
-        if type_ == "situation_entered":
-            facts.situations += 1
-        elif type_ in _DECISIONS:
-            decision = _DECISIONS[type_](r)
+        facts.duration_s = r.t
+        decide = _DECISIONS.get(type(r))
+        if decide is not None:
+            decision = decide(r)
             facts.decisions.append(decision)
             action_criticals += decision.critical
-        elif type_ == "situation_scored":
-            if r["scores"].get("total") is not None:
-                facts.situation_totals.append((r["situation"], float(r["scores"]["total"])))
-            if isinstance(r.get("competencies"), dict):
-                situation_competencies.append(r["competencies"])
-        elif type_ == "ending_reached":
-            facts.ending = r["ending"]
-            if type(r.get("reportable")) is bool:
-                reportable_ending = r["reportable"]
-        elif type_ == "session_ended":
+        elif isinstance(r, SituationEntered):
+            facts.situations += 1
+        elif isinstance(r, SituationScored):
+            if r.scores.total is not None:
+                facts.situation_totals.append((r.situation, float(r.scores.total)))
+            if r.competencies is not None:
+                situation_competencies.append(r.competencies)
+        elif isinstance(r, EndingReached):
+            facts.ending = r.ending
+            reportable_ending = r.reportable
+        elif isinstance(r, SessionEnded):
             facts.status = "complete"
-            facts.score, facts.passed = float(r["score"]), r["passed"]
-            facts.community = r["community"]
-            facts.critical_errors = len(r["critical_errors"])
-            ended_competencies = r.get("competencies")
-        elif type_ == "session_aborted":
+            facts.score, facts.passed = float(r.score), r.passed
+            facts.community = r.community
+            facts.critical_errors = len(r.critical_errors)
+            ended_competencies = r.competencies
+        elif isinstance(r, SessionAborted):
             facts.status = "aborted"
-            facts.abort_reason = r["reason"]
+            facts.abort_reason = r.reason
     if facts.status != "complete":
         facts.critical_errors = action_criticals
     facts.reportable = reportable_ending if reportable_ending is not None else any(d.reportable for d in facts.decisions)
@@ -184,49 +199,41 @@ def session_facts(path: str, integrity: str, records: list[dict[str, Any]]) -> S
     return facts
 
 
-def _assess(r: dict[str, Any]) -> Decision:
-    return Decision(r["seq"], r["t"], "assess", r["situation"], r["chosen"], r["expected"], r["score"], r["decision_s"])
+def _assess(r: Assessment) -> Decision:
+    return Decision(r.seq, r.t, "assess", r.situation, r.chosen.value, r.expected.value, r.score, r.decision_s)
 
 
-def _plan(r: dict[str, Any]) -> Decision:
-    return Decision(r["seq"], r["t"], "plan", r["situation"], list(r["chosen"]), None, r["score"], r["decision_s"])
+def _plan(r: Plan) -> Decision:
+    return Decision(r.seq, r.t, "plan", r.situation, list(r.chosen), None, r.score, r.decision_s)
 
 
-def _act(r: dict[str, Any]) -> Decision:
+def _act(r: Action) -> Decision:
     return Decision(
-        r["seq"],
-        r["t"],
+        r.seq,
+        r.t,
         "act",
-        r["situation"],
-        r["option"],
-        decision_s=r["decision_s"],
-        verdict=r["verdict"],
-        level=r["level"],
-        range_max=r["range"]["max"],
-        severity=r["severity"],
-        critical=r["critical"],
-        reportable=r["reportable"],
-        reasons=_codes(r.get("reasons")),
-        firearm=r.get("firearm") if isinstance(r.get("firearm"), str) else None,
+        r.situation,
+        r.option,
+        decision_s=r.decision_s,
+        verdict=r.verdict.value,
+        level=r.level,
+        range_max=r.range.max.value,
+        severity=r.severity,
+        critical=r.critical,
+        reportable=r.reportable,
+        reasons=None if r.reasons is None else list(r.reasons),
+        firearm=r.firearm,
     )
 
 
-def _timeout(r: dict[str, Any]) -> Decision:
-    return Decision(r["seq"], r["t"], "timeout", r["situation"], phase=r["phase"], wait=r.get("wait") is True)
+def _timeout(r: Timeout) -> Decision:
+    return Decision(r.seq, r.t, "timeout", r.situation, phase=r.phase, wait=r.wait is True)
 
 
-def _codes(value: Any) -> list[str] | None:
-    """An action's reason codes (a list of strings in new logs; absent in old ones)."""
-    return [str(v) for v in value] if isinstance(value, list) else None
+def _follow_up(r: FollowUp) -> Decision:
+    return Decision(r.seq, r.t, "follow_up", None, list(r.chosen), None, r.score, r.decision_s)
 
 
-def _follow_up(r: dict[str, Any]) -> Decision:
-    return Decision(r["seq"], r["t"], "follow_up", None, list(r["chosen"]), None, r["score"], _seconds(r.get("decision_s")))
-
-
-def _seconds(value: Any) -> float | None:
-    """An optional number of seconds (follow_up's decision_s is not required by the format)."""
-    return value if type(value) in (int, float) else None
-
-
-_DECISIONS = {"assessment": _assess, "plan": _plan, "action": _act, "timeout": _timeout, "follow_up": _follow_up}
+_DECISIONS: dict[type[LogRecord], Callable[[Any], Decision]] = {
+    Assessment: _assess, Plan: _plan, Action: _act, Timeout: _timeout, FollowUp: _follow_up,
+}

@@ -30,11 +30,21 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from simulator.logbook import FORMAT_VERSION, LogReadError, iter_log_files, number_problem, read_log_bytes
+from simulator.logbook import (
+    FORMAT_VERSION,
+    START_TYPE,
+    LogReadError,
+    LogRecord,
+    RecordError,
+    iter_log_files,
+    number_problem,
+    read_log_bytes,
+    read_record,
+)
+from simulator.logbook.models import SessionStarted
 from simulator.logbook.reader import MAX_LINE_BYTES, open_log
 from simulator.logbook.verify import verify_and_parse
 from simulator.review.facts import SessionFacts, session_facts
-from simulator.review.schema import record_problem
 from simulator.review.sdt import LethalCounts
 from simulator.review.spool import SessionSpool
 from simulator.review.tallies import ScenarioTally, ScoreHistogram, TraineeTally
@@ -99,7 +109,7 @@ def parse_time(text: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-Timeline = Callable[[list[dict[str, Any]]], dict[str, Any]]
+Timeline = Callable[[list[LogRecord]], dict[str, Any]]
 
 
 def review_logs(
@@ -196,10 +206,11 @@ class LogPass:
             self._tampered(shown, data, verdict.first_bad_seq, verdict.detail)
             return
         torn = bool(data) and not data.endswith(b"\n")
-        records = self._records(shown, parsed, torn)
-        if records is None:
+        usable = self._records(shown, parsed, torn)
+        if usable is None:
             review.skipped += 1
             return
+        records, lines = usable
         facts = session_facts(shown, _integrity(verdict.status, verdict.detail), records)
         if not self.filters.keep(facts):
             review.filtered_out += 1
@@ -207,7 +218,7 @@ class LogPass:
         if self._copy_problem(shown, facts.session_id):
             return
         self.counted[facts.session_id] = shown
-        self._count(facts, records)
+        self._count(facts, records, lines)
 
     def _copy_problem(self, shown: str, session_id: str) -> bool:
         """True (with a warning) for a conflicting copy or a copy already counted."""
@@ -240,33 +251,39 @@ class LogPass:
         line = "" if seq is None else f"{seq + 1}:"
         self.review.warn(f"{shown}:{line} tampered ({detail}); not counted")
 
-    def _records(self, shown: str, parsed: list[dict[str, Any]], torn: bool) -> list[dict[str, Any]] | None:
+    def _records(self, shown: str, parsed: list[dict[str, Any]],
+                 torn: bool) -> tuple[list[LogRecord], list[dict[str, Any]]] | None:
         """The usable records among `parsed` (verify's records of the newline-ended
-        lines, line number = index + 1), warning (file:line) about every one that
-        is not; None when the log has no usable session_started."""
-        records: list[dict[str, Any]] = []
-        for number, record in enumerate(parsed, start=1):
-            problem = record_problem(record)
-            out_of_range = "" if problem else number_problem(record)
+        lines, line number = index + 1) as models, with their lines as parsed,
+        warning (file:line) about every one that is not usable; None when the log
+        has no usable session_started."""
+        records: list[LogRecord] = []
+        lines: list[dict[str, Any]] = []
+        for number, line in enumerate(parsed, start=1):
+            try:
+                record = read_record(line)
+            except RecordError as exc:
+                if number == 1 and line.get("type") == START_TYPE:
+                    self.review.warn(f"{shown}:1: {exc}; log skipped")
+                    return None
+                self.review.warn(f"{shown}:{number}: {exc}; line skipped")
+                continue
+            out_of_range = number_problem(line)
             if out_of_range:
                 # Intact but absurd (a re-chained 1e308): no figure from this log can be trusted.
                 self.review.warn(f"{shown}:{number}: {out_of_range}; log skipped")
                 return None
-            if not problem:
-                records.append(record)
-            elif number == 1 and record.get("type") == "session_started":
-                self.review.warn(f"{shown}:1: {problem}; log skipped")
-                return None
-            else:
-                self.review.warn(f"{shown}:{number}: {problem}; line skipped")
+            records.append(record)
+            lines.append(line)
         if torn:
             self.review.warn(f"{shown}:{len(parsed) + 1}: torn last line skipped (crash while writing)")
-        if not records or records[0]["type"] != "session_started":
+        if not records or not isinstance(records[0], SessionStarted):
             self.review.warn(f"{shown}:1: no session_started record; log skipped")
             return None
-        return records
+        return records, lines
 
-    def _count(self, facts: SessionFacts, records: list[dict[str, Any]]) -> None:
+    def _count(self, facts: SessionFacts, records: list[LogRecord], lines: list[dict[str, Any]]) -> None:
+        """Count one usable session (`lines` are its records as parsed, envelope included)."""
         review = self.review
         review.counted += 1
         trainee = review.trainees.get(facts.trainee) or review.trainees.setdefault(facts.trainee, TraineeTally(facts.trainee))
@@ -287,7 +304,7 @@ class LogPass:
         review.sessions.add(row)
 
 
-    def _timeline(self, shown: str, records: list[dict[str, Any]]) -> dict[str, Any] | None:
+    def _timeline(self, shown: str, records: list[LogRecord]) -> dict[str, Any] | None:
         assert self.timeline is not None
         try:
             return self.timeline(records)

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from simulator.logbook.models import LogRecord, SessionStarted
+
 
 class TimelineBuilder:
     """records -> timeline dict; scenario files loaded lazily, once each."""
@@ -21,13 +23,13 @@ class TimelineBuilder:
         self._lang = lang  # None: each session in its own language
         self._by_sha: dict[str, Any] | None = None
 
-    def __call__(self, records: list[dict[str, Any]]) -> dict[str, Any]:
+    def __call__(self, records: list[LogRecord]) -> dict[str, Any]:
         start = records[0]
-        sha = str(start["scenario"].get("sha256", ""))
-        loaded = self._scenarios().get(sha)
+        assert isinstance(start, SessionStarted)
+        loaded = self._scenarios().get(start.scenario.sha256)
         from simulator.engine import debrief_from_records  # the engine is costly to import: only when timelines are asked for
 
-        debrief = debrief_from_records(records, loaded, self._lang or str(start.get("lang", "en")))
+        debrief = debrief_from_records(records, loaded, self._lang or start.lang)
         return _debrief_dict(debrief)
 
     def texts(self, scenario_id: str, lang: str) -> dict[str, Any] | None:

@@ -19,7 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
-from simulator.logbook import END_TYPES, iter_log_files
+from simulator.logbook import END_TYPES, LogRecord, iter_log_files
+from simulator.logbook.models import SituationScored
 from simulator.logbook.records import canonical_json
 from simulator.review.competencies import COMPETENCIES
 from simulator.review.facts import SessionFacts
@@ -73,15 +74,16 @@ class _Importer(LogPass):
                 "imported_at": _now(),
             })
 
-    def _count(self, facts: SessionFacts, records: list[dict[str, Any]]) -> None:
-        item = prepare(facts, records, list(self.review.warnings))
+    def _count(self, facts: SessionFacts, records: list[LogRecord], lines: list[dict[str, Any]]) -> None:
+        item = prepare(facts, records, lines, list(self.review.warnings))
         item.session["mac_checked"] = self.key is not None  # verify demands every mac when given a key
         self.prepared.append(item)
 
 
-def prepare(facts: SessionFacts, records: list[dict[str, Any]], warnings: list[str]) -> Prepared:
-    """Rows for one session from its facts (and, for what facts leave out, its records)."""
-    last = records[-1]
+def prepare(facts: SessionFacts, records: list[LogRecord], lines: list[dict[str, Any]], warnings: list[str]) -> Prepared:
+    """Rows for one session from its facts (and, for what facts leave out, its records;
+    `lines` are the same records as parsed, envelope included: the log kept)."""
+    last = lines[-1]
     session = facts.row()
     session.pop("competencies")
     session.update(
@@ -90,15 +92,15 @@ def prepare(facts: SessionFacts, records: list[dict[str, Any]], warnings: list[s
         records=last["seq"] + 1,
         end_digest=last.get("digest") if last["type"] in END_TYPES else None,
         warnings=json.dumps(warnings, ensure_ascii=False) if warnings else None,
-        log=zlib.compress("\n".join(map(canonical_json, records)).encode("utf-8"), 1),  # fast: read rarely (timelines)
+        log=zlib.compress("\n".join(map(canonical_json, lines)).encode("utf-8"), 1),  # fast: read rarely (timelines)
         imported_at=_now(),
     )
     sid = facts.session_id
     decisions = [{**_decision_row(d), "session_id": sid} for d in facts.decisions]
-    scored = [r for r in records if r["type"] == "situation_scored" and r["scores"].get("total") is not None]
+    scored = [r for r in records if isinstance(r, SituationScored) and r.scores.total is not None]
     situations = [
         {"session_id": sid, "position": n, "situation": situation, "total": total,
-         "competencies": _json_or_none(record.get("competencies"))}
+         "competencies": _json_or_none(record.competencies)}
         for n, ((situation, total), record) in enumerate(zip(facts.situation_totals, scored))
     ]
     competencies = [  # the measured ones (file review's own figures, old logs' derived ones included)

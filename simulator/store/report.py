@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from simulator.logbook import read_record
 from simulator.review.competencies import COMPETENCIES
 from simulator.review.facts import Decision, SessionFacts
 from simulator.review.scan import Filters, Review, Tampered, Timeline, LogPass
@@ -45,7 +46,8 @@ def review_store(store: Store, *, filters: Filters = Filters(), decisions: bool 
             if not filters.keep(facts):
                 review.filtered_out += 1
                 continue
-            counting._count(facts, _records(log) if log is not None else [])
+            lines = _lines(log) if log is not None else []
+            counting._count(facts, [read_record(line) for line in lines], lines)
     review.sessions.finish()
     return review
 
@@ -116,7 +118,8 @@ def _response(text: str) -> Any:
     return json.loads(text)
 
 
-def _records(log: bytes) -> list[dict[str, Any]]:
+def _lines(log: bytes) -> list[dict[str, Any]]:
+    """A stored log's usable records, as parsed (checked at import)."""
     return [json.loads(line) for line in zlib.decompress(log).split(b"\n")]
 
 

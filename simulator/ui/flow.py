@@ -17,6 +17,7 @@ from simulator.scenario import LoadedScenario
 from simulator.ui.library import LibraryEntry, library_order, load_entry, scan_library, trainee_progress
 
 if TYPE_CHECKING:
+    from simulator.logbook import models
     from simulator.ui.app import App
     from simulator.ui.screens.base import Screen
 
@@ -204,15 +205,14 @@ class PlayFlow:
             return
         self.changed(new_visit=outcome.new_visit)
 
-    def _coach(self, session: Session, action: dict, then) -> Screen:
+    def _coach(self, session: Session, action: models.Action, then: Callable[[], None]) -> Screen:
         """The feedback screen for the act just recorded (its report rebuilt from the log records)."""
         from simulator.ui.screens.coach import CoachScreen
 
-        situation_id, option_id = action.get("situation"), action.get("option")
         report = next(r for r in reversed(session.debrief.situations)
-                      if r.situation == situation_id and r.option == option_id)
-        situation = session.scenario.situations.get(str(situation_id))
-        option = next((o for o in situation.options if o.id == option_id), None) if situation else None
+                      if r.situation == action.situation and r.option == action.option)
+        situation = session.scenario.situations.get(action.situation)
+        option = next((o for o in situation.options if o.id == action.option), None) if situation else None
         return CoachScreen(self, session, report, option, then)
 
     def timed_out(self) -> None:

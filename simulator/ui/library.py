@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from simulator.logbook.models import LogRecord, RecordError, SessionEnded, SessionStarted, read_record
 from simulator.scenario import LoadedScenario, ScenarioError, load_file
 from simulator.scenario.library import SCENARIO_SUFFIXES
 
@@ -58,6 +60,15 @@ class Progress:
     passed: bool
 
 
+def _typed(line: dict[str, Any] | None) -> LogRecord | None:
+    if not line:
+        return None
+    try:
+        return read_record(line)
+    except RecordError:
+        return None
+
+
 def trainee_progress(log_dir: Path, trainee: str) -> dict[str, Progress]:
     """Per scenario id, the trainee's attempts, best score and whether any session passed.
 
@@ -69,15 +80,13 @@ def trainee_progress(log_dir: Path, trainee: str) -> dict[str, Progress]:
     if not log_dir.is_dir():
         return {}
     for path in log_dir.glob(f"*_{trainee}_*.jsonl"):
-        first, last = _edges(path)
-        if not first or first.get("type") != "session_started" or first.get("trainee") != trainee:
+        first, last = (_typed(line) for line in _edges(path))
+        if not isinstance(first, SessionStarted) or first.trainee != trainee:
             continue
-        scenario = (first.get("scenario") or {}).get("id")
-        if not isinstance(scenario, str):
-            continue
-        ended = last.get("type") == "session_ended" if last else False
-        score = last.get("score") if ended and type(last.get("score")) in (int, float) else None
-        found.setdefault(scenario, []).append((score, ended and last.get("passed") is True))
+        if isinstance(last, SessionEnded):
+            found.setdefault(first.scenario.id, []).append((float(last.score), last.passed))
+        else:
+            found.setdefault(first.scenario.id, []).append((None, False))
     return {
         scenario: Progress(
             attempts=len(runs),
@@ -88,7 +97,7 @@ def trainee_progress(log_dir: Path, trainee: str) -> dict[str, Progress]:
     }
 
 
-def _edges(path: Path) -> tuple[dict | None, dict | None]:
+def _edges(path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """The first and last complete records of a log, or None where unreadable."""
     if path.is_symlink() or not path.is_file():
         return None, None
@@ -104,7 +113,7 @@ def _edges(path: Path) -> tuple[dict | None, dict | None]:
     return _record(head.split(b"\n", 1)[0]), _record(lines[-1]) if lines else None
 
 
-def _record(line: bytes) -> dict | None:
+def _record(line: bytes) -> dict[str, Any] | None:
     try:
         value = json.loads(line)
     except (ValueError, UnicodeDecodeError):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from simulator.engine import MonotonicClock
+from simulator.logbook.models import LogRecord, RecordError, SessionStarted, read_record
 from simulator.ui.app import App, Clock
 from simulator.ui.flow import PlayConfig, PlayFlow
 from simulator.ui.library import find_scenario
@@ -45,41 +47,49 @@ def load_replay(log_path: Path, strings_lang: str | None = None) -> ReplayData:
     started = log.started
     if started is None:
         raise ReplayError(f"{log_path}: not a session log (no session_started record)")
-    _check_records(log_path, log.records)
-    info = started.get("scenario") or {}
-    lang = strings_lang or str(started.get("lang") or "en")
+    records = _checked_records(log_path, log.records)
+    started_record = records[0] if records and isinstance(records[0], SessionStarted) else None
+    if started_record is None:
+        raise ReplayError(f"{log_path}: not a session log (no session_started record)")
+    info = started_record.scenario
+    lang = strings_lang or started_record.lang or "en"
     strings = Strings(lang)
-    scenario_id = str(info.get("id", ""))
-    entry = find_scenario(scenario_id, [log_path.parent, scenarios_dir()]) if scenario_id else None
+    entry = find_scenario(info.id, [log_path.parent, scenarios_dir()]) if info.id else None
     loaded, problem = None, None
     if entry is None or entry.loaded is None:
-        problem = strings("replay.missing", id=scenario_id)
-    elif entry.loaded.sha256 != info.get("sha256"):
+        problem = strings("replay.missing", id=info.id)
+    elif entry.loaded.sha256 != info.sha256:
         problem = strings("replay.mismatch")
     else:
         loaded = entry.loaded
     try:
-        debrief = debrief_from_records(log.records, loaded, lang)
+        debrief = debrief_from_records(records, loaded, lang)
     except (KeyError, IndexError, TypeError, ValueError) as exc:  # a shape the checks above did not foresee
         raise ReplayError(f"{log_path}: cannot be replayed ({type(exc).__name__}: {exc})") from None
-    return ReplayData(records=log.records, debrief=debrief, scenario=loaded, problem=problem,
+    return ReplayData(records=records, debrief=debrief, scenario=loaded, problem=problem,
                       warnings=list(log.warnings), status=log.status, lang=lang)
 
 
-def _check_records(log_path: Path, records: list[dict]) -> None:
-    """ReplayError (one line, file:line) unless every record has the shape review
-    expects, numbers in range, and the writer's order: a re-chained log can hold
-    anything, and the window must not be the one to find out."""
+def _checked_records(log_path: Path, lines: list[dict[str, Any]]) -> list[LogRecord]:
+    """The log's records as models. ReplayError (one line, file:line) unless every
+    record fits its model (logbook/models.py), numbers are in range, and records
+    come in the writer's order: a re-chained log can hold anything, and the window
+    must not be the one to find out."""
     from simulator.logbook.checks import number_problem, order_problem
-    from simulator.review.schema import record_problem
 
-    for line, record in enumerate(records, start=1):
-        problem = record_problem(record) or number_problem(record)
+    records: list[LogRecord] = []
+    for line, data in enumerate(lines, start=1):
+        try:
+            records.append(read_record(data))
+        except RecordError as exc:
+            raise ReplayError(f"{log_path}:{line}: {exc}; cannot replay") from None
+        problem = number_problem(data)
         if problem:
             raise ReplayError(f"{log_path}:{line}: {problem}; cannot replay")
-    out_of_order = order_problem(records)
+    out_of_order = order_problem(lines)
     if out_of_order is not None:
         raise ReplayError(f"{log_path}:{out_of_order[0]}: {out_of_order[1]}; cannot replay")
+    return records
 
 
 def replay_app(log_path: Path, *, clock: Clock | None = None, size: tuple[int, int] = (1280, 720),

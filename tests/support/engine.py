@@ -48,5 +48,10 @@ def chain(n: int, behaviour: str = "passive_resistant", option: dict[str, Any] |
             for i in range(n)}
 
 
+def lines(session: Session) -> list[dict[str, Any]]:
+    """The session's records as their log lines hold them (without the envelope)."""
+    return [r.line() for r in session.records]
+
+
 def records_of(session: Session, type_: str) -> list[dict[str, Any]]:
-    return [r for r in session.records if r["type"] == type_]
+    return [r for r in lines(session) if r["type"] == type_]

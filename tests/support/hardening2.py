@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.logbook.records import END_TYPES, ZERO_HASH, canonical_json, compute_mac, line_hash, with_digest
+from simulator.logbook.models import END_TYPES
+from simulator.logbook.records import ZERO_HASH, canonical_json, compute_mac, line_hash, with_digest
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile2"

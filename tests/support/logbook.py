@@ -8,8 +8,23 @@ import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from simulator.logbook import SessionLogWriter, new_session_id
+from simulator.logbook import END_TYPES, ZERO_HASH, SessionLogWriter, new_session_id
+from simulator.logbook.models import (
+    Action,
+    Assessment,
+    CriticalError,
+    ForceBand,
+    RubricInfo,
+    ScenarioInfo,
+    Scores,
+    SessionEnded,
+    SessionStarted,
+    SituationEntered,
+    SituationScored,
+)
+from simulator.logbook.records import canonical_json, compute_mac, line_hash, with_digest
 
 KEY = b"academy-secret-key"
 
@@ -19,28 +34,33 @@ def step_clock(step: float = 1.2345) -> Callable[[], float]:
     return lambda: next(ticks) * step
 
 
+def start_record(session_id: str, trainee: str = "recrue-07") -> SessionStarted:
+    """A session_started record like the ones `uofsim run` writes, with non-ASCII text."""
+    return SessionStarted(
+        format=1, session_id=session_id, trainee=trainee, workstation="ws-3", app_version="0.1.0",
+        started_at="2026-11-25T11:39:12.123Z", seed=7, lang="fr",
+        scenario=ScenarioInfo(id="traffic-stop", version="2", title="Contrôle routier « nuit »", difficulty=2,
+                              sha256="ab" * 32),
+        rubric=RubricInfo(name="default", sha256="cd" * 32), mode="headless",
+    )
+
+
 def write_sample_log(log_dir: Path, key: bytes | None = None, *, end: bool = True) -> Path:
-    """A small log shaped like the ones `uofsim run` writes, with non-ASCII text."""
+    """A small log written by the real writer, shaped like the ones `uofsim run` writes."""
     with SessionLogWriter.create(log_dir, new_session_id("recrue-07"), clock=step_clock(), key=key) as w:
-        w.write(
-            "session_started", format=1, session_id=w.path.stem, trainee="recrue-07", workstation="ws-3",
-            app_version="0.1.0", started_at="2026-11-25T11:39:12.123Z", seed=7, lang="fr",
-            scenario={"id": "traffic-stop", "version": 2, "title": "Contrôle routier « nuit »",
-                      "difficulty": "basic", "sha256": "ab" * 32},
-            rubric={"name": "default", "sha256": "cd" * 32}, mode="headless",
-        )
-        w.write("situation_entered", situation="approach", behaviour="passive_resistant", time_limit_s=20)
-        w.write("assessment", situation="approach", chosen="passive_resistant", expected="passive_resistant",
-                score=1.0, decision_s=3.25)
-        w.write("action", situation="approach", option="verbal", force=["communication"], level=1,
-                range={"min": 1, "max": 2}, verdict="appropriate", severity=0, critical=False,
-                reportable=False, decision_s=4.5)
-        w.write("situation_scored", situation="approach",
-                scores={"assess": 1.0, "plan": None, "act": 1.0, "time": 0.9, "total": 0.97})
+        w.write(start_record(w.path.stem))
+        w.write(SituationEntered(situation="approach", behaviour="passive_resistant", time_limit_s=20))
+        w.write(Assessment(situation="approach", chosen="passive_resistant", expected="passive_resistant",
+                           score=1.0, decision_s=3.25))
+        w.write(Action(situation="approach", option="verbal", force=["communication"], level=1,
+                       range=ForceBand(min="communication", max="physical_control_soft"), verdict="insufficient",
+                       severity=0, critical=False, reportable=False, decision_s=4.5))
+        w.write(SituationScored(situation="approach",
+                                scores=Scores(assess=1.0, plan=None, act=1.0, time=0.9, total=0.97)))
         if end:
-            w.write("session_ended", score=97, passed=True,
-                    critical_errors=[{"situation": "approach", "option": "x", "reason": "é"}],
-                    community=None, situations=1)
+            w.write(SessionEnded(score=97, passed=True,
+                                 critical_errors=[CriticalError(situation="approach", option="x", reason="é")],
+                                 community=None, situations=1))
     return w.path
 
 
@@ -73,3 +93,45 @@ def independent_check(data: bytes, key: bytes | None) -> list[dict]:
         prev = hashlib.sha256(line).hexdigest()
         records.append(record)
     return records
+
+
+class HandWriter:
+    """A log written by hand: any records, valid or not, with a chain, digests and
+    MACs that verify. What a buggy writer, or anyone re-chaining a log, can produce;
+    the real writer (SessionLogWriter) only takes the record models."""
+
+    def __init__(self, path: Path, clock: Callable[[], float], key: bytes | None) -> None:
+        self.path = path
+        self._clock = clock
+        self._key = key
+        self._prev = ZERO_HASH
+        self._seq = 0
+        self._handle = path.open("wb")
+
+    @classmethod
+    def create(cls, folder: Path, session_id: str, *, clock: Callable[[], float],
+               key: bytes | None = None) -> HandWriter:
+        folder.mkdir(parents=True, exist_ok=True)
+        return cls(folder / f"{session_id}.jsonl", clock, key)
+
+    def write(self, type_: str, /, **fields: Any) -> dict[str, Any]:
+        record = {"seq": self._seq, "t": round(float(self._clock()), 3), "type": type_, **fields, "prev": self._prev}
+        text = canonical_json(record)
+        if type_ in END_TYPES:
+            text = with_digest(text)
+        line = text.encode("utf-8")
+        if self._key is not None:
+            line = line[:-1] + b',"mac":"' + compute_mac(self._key, line).encode() + b'"}'
+        self._handle.write(line + b"\n")
+        self._prev = line_hash(line)
+        self._seq += 1
+        return json.loads(line)
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def __enter__(self) -> HandWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from simulator.cli import main
-from simulator.logbook import SessionLogWriter
+from simulator.logbook import SessionLogWriter, read_record
+from support.logbook import HandWriter
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
@@ -56,11 +57,12 @@ def write_log(
     key: bytes | None = None,
     tag: str = "a",
 ) -> Path:
-    """A log written by hand with the real writer (hash chain and all). The session
-    id starts with 2026-01-01T10:<minute>, so logs sort by `minute`."""
+    """A log written by hand (hash chain and all; records need not fit the models,
+    so review's defences can be tested). The session id starts with
+    2026-01-01T10:<minute>, so logs sort by `minute`."""
     session_id = f"20260101T10{minute:02d}00.000Z_hand_{tag}{minute:07d}"
     clock = Clock()
-    writer = SessionLogWriter.create(folder, session_id, clock=clock, key=key)
+    writer = HandWriter.create(folder, session_id, clock=clock, key=key)
     writer.write(
         "session_started", format=fmt, session_id=session_id, trainee=trainee, workstation="ws-1",
         app_version="0.1.0", started_at=f"2026-01-01T10:{minute:02d}:00.000Z", seed=1, lang="en",
@@ -169,9 +171,8 @@ def _rewrite(folder: Path, records: list[dict[str, Any]], trainee: str, minute: 
     clock = Clock()
     writer = SessionLogWriter.create(folder, session_id, clock=clock)
     for record in records:
-        fields = {k: v for k, v in record.items() if k not in ("seq", "t", "type", "prev", "digest", "mac")}
         if record["type"] == "session_started":
-            fields.update(session_id=session_id, trainee=trainee, started_at=stamp)
+            record = {**record, "session_id": session_id, "trainee": trainee, "started_at": stamp}
         clock.t = record["t"]
-        writer.write(record["type"], **fields)
+        writer.write(read_record(record))
     writer.close()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.cli import main
-from simulator.logbook import SessionLogWriter
+from simulator.logbook import SessionLogWriter, read_record
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("UOFSIM_PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -170,7 +170,7 @@ def _write_one(folder: Path, i: int, records: list[dict[str, Any]], trainees: in
     clock = {"t": 0.0}
     writer = SessionLogWriter.create(folder / f"ws{i % 4}", session_id, clock=lambda: clock["t"])
     for record in records:
-        fields = {k: v for k, v in record.items() if k not in ("seq", "t", "type", "prev", "digest", "mac")}
+        fields = dict(record)
         if record["type"] == "session_started":
             fields.update(session_id=session_id, trainee=trainee,
                           started_at=f"2026-01-01T{hour:02d}:{minute:02d}:{second:02d}.000Z")
@@ -180,7 +180,7 @@ def _write_one(folder: Path, i: int, records: list[dict[str, Any]], trainees: in
             fields["competencies"] = {c: (None if c == "community" else round(50 + (i * 7 + n * 13) % 50, 1))
                                       for n, c in enumerate(COMPETENCIES)}
         clock["t"] = record["t"]
-        writer.write(record["type"], **fields)
+        writer.write(read_record(fields))
     writer.close()
     return writer.path
 

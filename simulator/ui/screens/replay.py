@@ -10,6 +10,7 @@ import pygame
 
 from simulator.domain import Behaviour
 from simulator.engine import Debrief, SituationReport
+from simulator.logbook.models import LogRecord, SessionStarted
 from simulator.scenario import LoadedScenario
 from simulator.ui.input import Intent, Kind
 from simulator.ui.screens.base import Screen
@@ -26,7 +27,7 @@ from simulator.ui.widgets.text import draw_line, draw_text, reflow
 
 @dataclass
 class ReplayData:
-    records: list[dict]
+    records: list[LogRecord]
     debrief: Debrief
     scenario: LoadedScenario | None   # None when missing or changed since (ids only)
     problem: str | None               # why the scenario texts are not shown
@@ -103,10 +104,10 @@ class ReplayScreen(Screen):
     def _intro(self, surface, theme: Theme, rect: pygame.Rect) -> None:
         p = theme.palette
         d = self.data.debrief
-        started = next((r for r in self.data.records if r.get("type") == "session_started"), {})
+        started = next((r for r in self.data.records if isinstance(r, SessionStarted)), None)
         x, y, width = rect.x, rect.y, min(rect.width, theme.base * 50)
         y += draw_text(surface, self.t("replay.header", trainee=d.trainee, scenario=d.scenario_title or d.scenario_id,
-                                       started=started.get("started_at", "?")), theme.bold(), p.text, (x, y), width)
+                                       started=started.started_at if started else "?"), theme.bold(), p.text, (x, y), width)
         y += draw_text(surface, self.t("replay.status", status=self.t(f"replay.status_{self.data.status}")),
                        theme.body(), p.text, (x, y), width) + theme.pad
         notes = ([self.data.problem] if self.data.problem else []) + self.data.warnings
