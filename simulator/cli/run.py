@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from simulator.engine.answers import AnswerError, FileDecider, load_answers, rehearse
     from simulator.engine.clock import FakeClock
     from simulator.engine.explore import StateGraph
-    from simulator.engine.policies import ExtremePolicy, RandomPolicy, play_headless, real_pace
+    from simulator.engine.policies import Decider, ExtremePolicy, RandomPolicy, play_headless, real_pace
     from simulator.engine.scoring import rubric_for
     from simulator.engine.session import Session, SessionSettings, SessionStopped, open_session_log
     from simulator.logbook.ids import validate_trainee_id
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
             rehearse(loaded, answers, args.answers, settings, rubric)
         except AnswerError as exc:
             raise UserError(str(exc)) from None
-        decider = FileDecider(answers, args.answers)
+        decider: Decider = FileDecider(answers, args.answers)
     elif args.policy == "random":
         decider = RandomPolicy(seed)
     else:

@@ -169,7 +169,7 @@ def _play_situation(session: Session, clock: FakeClock, answer: Answer, between:
             _input(session.act, answer.act, answer.where)
 
 
-def _input(method: Callable[..., None], value: object, where: str) -> None:
+def _input(method: Callable[..., object], value: object, where: str) -> None:
     try:
         method(value)
     except ValueError as exc:

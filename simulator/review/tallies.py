@@ -284,8 +284,8 @@ class ScenarioTally:
     trainees: set[str] = field(default_factory=set)
     timeouts: Counter[str] = field(default_factory=Counter)  # phase -> count
     situations: dict[str, SituationTally] = field(default_factory=dict)
-    wrong_assessments: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (situation, expected, chosen)
-    unreasonable: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (situation, option, verdict)
+    wrong_assessments: Counter[tuple[str | None, str, str]] = field(default_factory=Counter)  # (situation, expected, chosen)
+    unreasonable: Counter[tuple[str | None, str, str]] = field(default_factory=Counter)  # (situation, option, verdict)
     competencies: CompetencyMeans = field(default_factory=CompetencyMeans)
 
     def add(self, facts: SessionFacts) -> None:
@@ -355,7 +355,7 @@ class ScenarioTally:
         }
 
 
-def _most_common(counter: Counter[tuple[str, str, str]]) -> tuple[tuple[str, str, str], int] | None:
+def _most_common(counter: Counter[tuple[str | None, str, str]]) -> tuple[tuple[str | None, str, str], int] | None:
     """The most frequent key; ties broken by key order so reports are stable."""
     if not counter:
         return None
@@ -375,5 +375,5 @@ class ScoreHistogram:
         index = min(int(facts.score // (100 / HISTOGRAM_BINS)), HISTOGRAM_BINS - 1)
         (self.passed if facts.passed else self.failed)[index] += 1
 
-    def as_dict(self) -> dict[str, list[int]]:
+    def as_dict(self) -> dict[str, int | list[int]]:
         return {"bin_width": 100 // HISTOGRAM_BINS, "passed": list(self.passed), "failed": list(self.failed)}

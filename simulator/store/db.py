@@ -192,10 +192,12 @@ def _insert_children(conn: Connection, items: list[Prepared]) -> None:
 
 def _insert(dialect: str, table: sa.Table) -> Any:
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table)
 
 
 def _alembic_config() -> Any:

@@ -102,10 +102,11 @@ _DECISION_COLUMNS = ("session_id", "seq", "t", "kind", "situation", "response", 
 
 
 def _decision(row: Any) -> Decision:
-    _, seq, t, kind, situation, response, *middle, critical, reportable, phase, reasons, firearm, wait = row
-    return Decision(seq, t, kind, situation, None if response is None else _response(response), *middle,
-                    bool(critical), bool(reportable), phase, None if reasons is None else _response(reasons),
-                    firearm, bool(wait))
+    (_, seq, t, kind, situation, response, expected, score, decision_s, verdict, level, range_max, severity,
+     critical, reportable, phase, reasons, firearm, wait) = row
+    return Decision(seq, t, kind, situation, None if response is None else _response(response), expected, score,
+                    decision_s, verdict, level, range_max, severity, bool(critical), bool(reportable), phase,
+                    None if reasons is None else _response(reasons), firearm, bool(wait))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -75,9 +75,12 @@ def trainee_progress(log_dir: Path, trainee: str) -> dict[str, Progress]:
         scenario = (first.get("scenario") or {}).get("id")
         if not isinstance(scenario, str):
             continue
-        ended = last.get("type") == "session_ended" if last else False
-        score = last.get("score") if ended and type(last.get("score")) in (int, float) else None
-        found.setdefault(scenario, []).append((score, ended and last.get("passed") is True))
+        if last and last.get("type") == "session_ended":
+            score = last.get("score")
+            found.setdefault(scenario, []).append((score if type(score) in (int, float) else None,
+                                                   last.get("passed") is True))
+        else:
+            found.setdefault(scenario, []).append((None, False))
     return {
         scenario: Progress(
             attempts=len(runs),

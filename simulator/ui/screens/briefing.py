@@ -39,8 +39,8 @@ class BriefingScreen(SessionScreen):
         if scenario.summary:
             y += section(surface, theme, x, y, left_w, self.t("briefing.summary"), reflow(scenario.summary.get(lang)))
         if scenario.objectives:
-            body = "\n".join(f"– {o.get(lang)}" for o in scenario.objectives)
-            y += section(surface, theme, x, y, left_w, self.t("briefing.objectives"), body)
+            objectives = "\n".join(f"– {o.get(lang)}" for o in scenario.objectives)
+            y += section(surface, theme, x, y, left_w, self.t("briefing.objectives"), objectives)
 
         right = pygame.Rect(x + left_w + theme.pad * 2, area.y, area.width - left_w - theme.pad * 2, area.height)
         officer = scenario.officer

@@ -5,6 +5,7 @@ the teaching notes, and whether an Ontario use-of-force report would be needed."
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ import pygame
 
 from simulator.engine import Debrief, SituationReport
 from simulator.ui.input import Intent, Kind
-from simulator.ui.screens.base import Screen
+from simulator.ui.screens.base import Screen, untimed
 from simulator.ui.screens.common import footer, header, panel
 from simulator.strings import Strings
 from simulator.ui.theme import Theme
@@ -197,7 +198,7 @@ class DebriefPanel:
             self._verdict_line(surface, theme, report, tx, ty, tw, small)
             ty += small.get_linesize()
             draw_line(surface, self._time_text(report), small, p.muted, (tx, ty), max_width=tw)
-            screen.add_hotspot(card, label, lambda at, i=index: self.select(i))
+            screen.add_hotspot(card, label, untimed(partial(self.select, index)))
             y += step
 
     def _verdict_line(self, surface, theme: Theme, report: SituationReport, x: int, y: int, width: int, font) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
 
 from simulator.engine import Phase, Session
 from simulator.ui.input import Intent, Kind
+from simulator.ui.screens.base import untimed
 from simulator.ui.screens.common import footer, header
 from simulator.ui.screens.session_base import SessionScreen
 from simulator.ui.theme import Theme
@@ -66,7 +68,7 @@ class FollowUpScreen(SessionScreen):
         for rect, choice in zip(rects, choices):
             draw_button(surface, theme, rect, choice.label, key=str(choice.key), hover=self.is_hover(choice.label),
                         selected=choice.id in self.picked)
-            self.add_hotspot(rect, choice.label, lambda at, n=choice.key: self.toggle(n))
+            self.add_hotspot(rect, choice.label, untimed(partial(self.toggle, choice.key)))
         label = self.t("follow_up.confirm")
         top = (rects[-1].bottom if rects else y) + theme.pad
         rect = pygame.Rect(x, top, width, theme.body().get_linesize() + theme.pad)

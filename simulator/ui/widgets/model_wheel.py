@@ -142,8 +142,8 @@ def draw_wheel(surface: pygame.Surface, theme: Theme, strings: Strings, rect: py
         a0, a1 = force_angle(marks.reasonable.min.level), force_angle(marks.reasonable.max.level + 1)
         band_r0, band_r1 = r_force + 2, radius + 3
         wedge(surface, p.good, centre, band_r0, band_r1, a0, a1)
-        for step in range(int(math.degrees(a1 - a0)) // 10):  # ticks: the band reads without colour
-            a = a0 + math.radians(step * 10 + 5)
+        for tick in range(int(math.degrees(a1 - a0)) // 10):  # ticks: the band reads without colour
+            a = a0 + math.radians(tick * 10 + 5)
             pygame.draw.line(surface, p.background, _polar(centre, band_r0, a), _polar(centre, band_r1, a), 1)
     for index in range(2):  # perception | tactical considerations
         a0 = START + math.pi * index

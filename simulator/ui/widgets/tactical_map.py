@@ -53,8 +53,8 @@ def draw_map(surface: pygame.Surface, theme: Theme, strings: Strings, rect: pyga
 
     for obj in scene.objects:
         w, h = obj.size or (MARK_SIZE_M, MARK_SIZE_M)
-        x, y = obj.at if obj.size else (obj.at[0] - w / 2, obj.at[1] - h / 2)
-        box = pygame.Rect(at((x, y)), (max(3, int(w * scale)), max(3, int(h * scale))))
+        corner = obj.at if obj.size else (obj.at[0] - w / 2, obj.at[1] - h / 2)
+        box = pygame.Rect(at(corner), (max(3, int(w * scale)), max(3, int(h * scale))))
         pygame.draw.rect(surface, p.cover if obj.cover else p.obstacle, box)
         if obj.cover:
             _hatch(surface, p.background, box)
