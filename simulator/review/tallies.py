@@ -284,7 +284,8 @@ class ScenarioTally:
     trainees: set[str] = field(default_factory=set)
     timeouts: Counter[str] = field(default_factory=Counter)  # phase -> count
     situations: dict[str, SituationTally] = field(default_factory=dict)
-    wrong_assessments: Counter[tuple[str | None, str, str]] = field(default_factory=Counter)  # (situation, expected, chosen)
+    # (situation, expected, chosen)
+    wrong_assessments: Counter[tuple[str | None, str, str]] = field(default_factory=Counter)
     unreasonable: Counter[tuple[str | None, str, str]] = field(default_factory=Counter)  # (situation, option, verdict)
     competencies: CompetencyMeans = field(default_factory=CompetencyMeans)
 
@@ -348,7 +349,8 @@ class ScenarioTally:
             else {"situation": wrong[0][0], "expected": wrong[0][1], "chosen": wrong[0][2], "count": wrong[1]},
             "common_unreasonable_option": None
             if unreasonable is None
-            else {"situation": unreasonable[0][0], "option": unreasonable[0][1], "verdict": unreasonable[0][2], "count": unreasonable[1]},
+            else {"situation": unreasonable[0][0], "option": unreasonable[0][1], "verdict": unreasonable[0][2],
+                  "count": unreasonable[1]},
             "timeouts": sum(self.timeouts.values()),
             "timeouts_by_phase": {p: self.timeouts.get(p, 0) for p in PHASES},
             "competencies": self.competencies.means(),

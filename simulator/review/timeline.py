@@ -25,7 +25,8 @@ class TimelineBuilder:
         start = records[0]
         sha = str(start["scenario"].get("sha256", ""))
         loaded = self._scenarios().get(sha)
-        from simulator.engine import debrief_from_records  # the engine is costly to import: only when timelines are asked for
+        # The engine is costly to import: only when timelines are asked for.
+        from simulator.engine import debrief_from_records
 
         debrief = debrief_from_records(records, loaded, self._lang or str(start.get("lang", "en")))
         return _debrief_dict(debrief)

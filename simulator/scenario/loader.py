@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from functools import cache
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +135,8 @@ def model_field_names(*models: type) -> set[str]:
 def _nested_models(annotation: Any) -> list[type[BaseModel]]:
     from typing import get_args
 
-    found: list[type[BaseModel]] = [annotation] if isinstance(annotation, type) and hasattr(annotation, "model_fields") else []
+    is_model = isinstance(annotation, type) and hasattr(annotation, "model_fields")
+    found: list[type[BaseModel]] = [annotation] if is_model else []
     for arg in get_args(annotation):
         found.extend(_nested_models(arg))
     return found
@@ -206,7 +207,8 @@ def validation_problems(exc: ValidationError, data: Any, source: SourceMap,
     if len(grouped) > MAX_PROBLEMS:
         more = len(grouped) - MAX_PROBLEMS
         problems.append(Problem(source.path, None, None, Severity.ERROR,
-                                f"and {more:,} more problem{'s' if more != 1 else ''} (only the first {MAX_PROBLEMS} are listed)"))
+                                f"and {more:,} more problem{'s' if more != 1 else ''} "
+                                f"(only the first {MAX_PROBLEMS} are listed)"))
     return problems
 
 

@@ -202,7 +202,8 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         character = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
-        raise ScenarioError([Problem(path, line, col, Severity.ERROR, f"not valid YAML: character {character} is not allowed")]) from None
+        raise ScenarioError([Problem(path, line, col, Severity.ERROR,
+                                     f"not valid YAML: character {character} is not allowed")]) from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
         raise ScenarioError([Problem(path, None, None, Severity.ERROR, f"not valid YAML: {message}")]) from None
@@ -282,7 +283,8 @@ class _Converter:
         if not math.isfinite(value):
             self._fail(node, f"'{node.value[:40]}' is not a finite number")
         if isinstance(value, int) and abs(value) > MAX_WHOLE_NUMBER:
-            self._fail(node, f"{node.value[:40]} is out of range: whole numbers may be at most {MAX_WHOLE_NUMBER:,} in size")
+            self._fail(node, f"{node.value[:40]} is out of range: "
+                             f"whole numbers may be at most {MAX_WHOLE_NUMBER:,} in size")
         return value
 
     def _fail(self, node: yaml.Node, message: str) -> Any:

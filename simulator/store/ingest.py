@@ -23,7 +23,7 @@ from simulator.logbook import END_TYPES, iter_log_files
 from simulator.logbook.records import canonical_json
 from simulator.review.competencies import COMPETENCIES
 from simulator.review.facts import SessionFacts
-from simulator.review.scan import Filters, Review, LogPass
+from simulator.review.scan import Filters, LogPass, Review
 from simulator.store.db import Prepared, Store
 
 BATCH = 500  # logs per transaction: few commits, and a crash loses at most one batch of work (re-run import)

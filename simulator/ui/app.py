@@ -18,9 +18,9 @@ from typing import Protocol
 
 import pygame
 
+from simulator.strings import Strings
 from simulator.ui.input import Intent, Kind, intent_of
 from simulator.ui.screens.base import Screen
-from simulator.strings import Strings
 from simulator.ui.theme import Theme, make_theme
 
 FRAME_S = 1 / 60

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from simulator.engine import MonotonicClock
+from simulator.strings import Strings
 from simulator.ui.app import App, Clock
 from simulator.ui.flow import PlayConfig, PlayFlow
 from simulator.ui.library import find_scenario
 from simulator.ui.screens.replay import ReplayData, ReplayScreen
-from simulator.strings import Strings
 
 
 def play_app(config: PlayConfig, *, clock: Clock | None = None, size: tuple[int, int] = (1280, 720),

@@ -46,7 +46,8 @@ class BriefingScreen(SessionScreen):
         officer = scenario.officer
         lines = [self.t("briefing.partners", n=officer.partners)]
         if officer.equipment:
-            lines.append(self.t("briefing.equipment", items=", ".join(self.t.name("equipment", e) for e in officer.equipment)))
+            lines.append(self.t("briefing.equipment",
+                                items=", ".join(self.t.name("equipment", e) for e in officer.equipment)))
         else:
             lines.append(self.t("briefing.no_equipment"))
         if officer.backup_eta_s is not None:
@@ -60,7 +61,8 @@ class BriefingScreen(SessionScreen):
         ty = inner.y
         for line in lines:
             ty += draw_text(surface, line, body, p.text, (inner.x, ty), inner.width)
-        wheel_box = pygame.Rect(right.x, you.bottom + theme.pad, right.width, right.bottom - you.bottom - button_h - theme.pad * 3)
+        wheel_box = pygame.Rect(right.x, you.bottom + theme.pad, right.width,
+                                right.bottom - you.bottom - button_h - theme.pad * 3)
         draw_wheel(surface, theme, self.t, wheel_box)
 
         label = self.t("briefing.start")

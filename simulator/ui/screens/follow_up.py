@@ -56,10 +56,12 @@ class FollowUpScreen(SessionScreen):
         p = theme.palette
         ending = self.session.ending
         assert ending is not None
-        area = header(surface, theme, self.t("follow_up.title"), self.session.scenario.title.get(self.session.settings.lang))
+        area = header(surface, theme, self.t("follow_up.title"),
+                      self.session.scenario.title.get(self.session.settings.lang))
         width = min(area.width, theme.base * 44)
         x, y = area.centerx - width // 2, area.y + theme.pad
-        y += draw_text(surface, reflow(self.session.text(ending.narrative)), theme.body(), p.muted, (x, y), width, max_lines=4)
+        y += draw_text(surface, reflow(self.session.text(ending.narrative)), theme.body(), p.muted, (x, y), width,
+                       max_lines=4)
         y += theme.pad
         y += draw_text(surface, self.t("follow_up.prompt"), theme.bold(), p.accent, (x, y), width) + theme.pad // 2
         choices = self.session.choices()

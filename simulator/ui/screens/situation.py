@@ -115,10 +115,11 @@ class SituationScreen(SessionScreen):
         bar_h = cycle_height(theme)
         timer_rect = pygame.Rect(area.x, area.y, int(area.width * 0.42), theme.bold().get_linesize())
         draw_timer(surface, theme, self.t, timer_rect, session.time_left(), session.time_limit())
-        steps = [s for s, asked in (("assess", situation.assess), ("plan", bool(situation.tactics)), ("act", True)) if asked]
+        steps = [s for s, asked in (("assess", situation.assess), ("plan", bool(situation.tactics)),
+                                    ("act", True)) if asked]
         current = session.phase.value if session.phase in DECISION_PHASES else None
-        draw_cycle(surface, theme, self.t, pygame.Rect(timer_rect.right + theme.pad, area.y,
-                                                       area.right - timer_rect.right - theme.pad, bar_h), steps, current)
+        cycle = pygame.Rect(timer_rect.right + theme.pad, area.y, area.right - timer_rect.right - theme.pad, bar_h)
+        draw_cycle(surface, theme, self.t, cycle, steps, current)
         body = pygame.Rect(area.x, area.y + bar_h + theme.pad, area.width, area.height - bar_h - theme.pad)
         left_w = int(body.width * 0.57)
         left = pygame.Rect(body.x, body.y, left_w, body.height)
@@ -273,10 +274,12 @@ class SituationScreen(SessionScreen):
             y += draw_text(surface, self.t("info.none"), theme.body(), p.muted, (x, y), width)
         for factor, value in factors.items():
             y += draw_text(surface, self.t.name("factor", factor), theme.bold(0.9), p.accent, (x, y), width)
-            y += draw_text(surface, self._factor_text(value), theme.small(), p.text, (x + theme.pad, y), width - theme.pad)
+            y += draw_text(surface, self._factor_text(value), theme.small(), p.text, (x + theme.pad, y),
+                           width - theme.pad)
         y += theme.pad
         y += draw_text(surface, self.t("info.perception"), theme.bold(0.9), p.accent, (x, y), width)
-        y += draw_text(surface, self.t("info.perception_notes"), theme.small(), p.text, (x + theme.pad, y), width - theme.pad)
+        y += draw_text(surface, self.t("info.perception_notes"), theme.small(), p.text, (x + theme.pad, y),
+                       width - theme.pad)
         officer = self.session.scenario.officer
         items = ", ".join(self.t.name("equipment", e) for e in officer.equipment) or "—"
         y += draw_text(surface, self.t("info.officer", n=officer.partners, items=items), theme.small(), p.muted,
