@@ -53,7 +53,8 @@ def light_cone(surface: pygame.Surface, top: tuple[int, int], half_width: int, f
     for i in range(steps, 0, -1):
         w = half_width * i / steps
         pygame.draw.polygon(
-            layer, (*colour, 10), [(top[0] - 6, top[1]), (top[0] + 6, top[1]), (top[0] + w, floor_y), (top[0] - w, floor_y)]
+            layer, (*colour, 10), [(top[0] - 6, top[1]), (top[0] + 6, top[1]), (top[0] + w, floor_y),
+                                   (top[0] - w, floor_y)]
         )
     surface.blit(layer, (0, 0))
 
@@ -64,16 +65,20 @@ def person(surface: pygame.Surface, x: int, feet_y: int, height: int, colour: Co
     body_top = feet_y - height + 2 * head_r
     body_w = max(6, height // 4)
     pygame.draw.circle(surface, colour, (x, feet_y - height + head_r), head_r)
-    pygame.draw.rect(surface, colour, (x - body_w // 2, body_top, body_w, int(height * 0.45)), border_radius=body_w // 3)
+    pygame.draw.rect(surface, colour, (x - body_w // 2, body_top, body_w, int(height * 0.45)),
+                     border_radius=body_w // 3)
     leg_top = body_top + int(height * 0.42)
     pygame.draw.line(surface, colour, (x - body_w // 4, leg_top), (x - body_w // 3, feet_y), max(2, body_w // 3))
     pygame.draw.line(surface, colour, (x + body_w // 4, leg_top), (x + body_w // 3, feet_y), max(2, body_w // 3))
     arm_w = max(2, body_w // 4)
     if arm_out:
-        pygame.draw.line(surface, colour, (x + body_w // 2, body_top + 4), (x + body_w + height // 6, body_top + height // 8), arm_w)
+        pygame.draw.line(surface, colour, (x + body_w // 2, body_top + 4),
+                         (x + body_w + height // 6, body_top + height // 8), arm_w)
     else:
-        pygame.draw.line(surface, colour, (x + body_w // 2, body_top + 4), (x + body_w // 2 + 2, body_top + int(height * 0.4)), arm_w)
-    pygame.draw.line(surface, colour, (x - body_w // 2, body_top + 4), (x - body_w // 2 - 2, body_top + int(height * 0.4)), arm_w)
+        pygame.draw.line(surface, colour, (x + body_w // 2, body_top + 4),
+                         (x + body_w // 2 + 2, body_top + int(height * 0.4)), arm_w)
+    pygame.draw.line(surface, colour, (x - body_w // 2, body_top + 4),
+                     (x - body_w // 2 - 2, body_top + int(height * 0.4)), arm_w)
 
 
 def person_running(surface: pygame.Surface, x: int, feet_y: int, height: int, colour: Color) -> None:
@@ -88,7 +93,8 @@ def person_running(surface: pygame.Surface, x: int, feet_y: int, height: int, co
     pygame.draw.line(surface, colour, hip, (x + height // 4, feet_y - height // 6), width)  # front thigh
     pygame.draw.line(surface, colour, (x + height // 4, feet_y - height // 6), (x + height // 5, feet_y), width)
     pygame.draw.line(surface, colour, hip, (x - height // 5, feet_y - height // 8), width)  # back leg
-    pygame.draw.line(surface, colour, (x - height // 5, feet_y - height // 8), (x - height // 3, feet_y - height // 5), width)
+    pygame.draw.line(surface, colour, (x - height // 5, feet_y - height // 8), (x - height // 3, feet_y - height // 5),
+                     width)
     shoulder = (neck[0], neck[1] + 6)
     pygame.draw.line(surface, colour, shoulder, (x + height // 4, neck[1] + height // 5), max(2, width - 1))
     pygame.draw.line(surface, colour, shoulder, (x - height // 5, neck[1] + height // 4), max(2, width - 1))
@@ -104,7 +110,8 @@ def person_lying(surface: pygame.Surface, x: int, ground_y: int, length: int, co
     pygame.draw.line(surface, colour, knee, (x + head_r + int(length * 0.8), ground_y - 2), max(3, head_r))
 
 
-def car_side(surface: pygame.Surface, x: int, ground_y: int, length: int, body: Color, lights: bool = False, police: bool = False) -> None:
+def car_side(surface: pygame.Surface, x: int, ground_y: int, length: int, body: Color, lights: bool = False,
+             police: bool = False) -> None:
     """A side-on sedan: body, cabin, windows, wheels."""
     h = length // 5
     pygame.draw.rect(surface, body, (x, ground_y - h - 10, length, h), border_radius=10)
@@ -112,10 +119,14 @@ def car_side(surface: pygame.Surface, x: int, ground_y: int, length: int, body: 
              (x + length * 0.68, ground_y - h * 2 - 4), (x + length * 0.8, ground_y - h - 10)]
     pygame.draw.polygon(surface, body, cabin)
     glass = (70, 90, 110)
-    pygame.draw.polygon(surface, glass, [(x + length * 0.26, ground_y - h - 12), (x + length * 0.34, ground_y - h * 2 + 1),
-                                         (x + length * 0.49, ground_y - h * 2 + 1), (x + length * 0.49, ground_y - h - 12)])
-    pygame.draw.polygon(surface, glass, [(x + length * 0.52, ground_y - h - 12), (x + length * 0.52, ground_y - h * 2 + 1),
-                                         (x + length * 0.66, ground_y - h * 2 + 1), (x + length * 0.76, ground_y - h - 12)])
+    pygame.draw.polygon(surface, glass, [(x + length * 0.26, ground_y - h - 12),
+                                         (x + length * 0.34, ground_y - h * 2 + 1),
+                                         (x + length * 0.49, ground_y - h * 2 + 1),
+                                         (x + length * 0.49, ground_y - h - 12)])
+    pygame.draw.polygon(surface, glass, [(x + length * 0.52, ground_y - h - 12),
+                                         (x + length * 0.52, ground_y - h * 2 + 1),
+                                         (x + length * 0.66, ground_y - h * 2 + 1),
+                                         (x + length * 0.76, ground_y - h - 12)])
     for wx in (x + length * 0.2, x + length * 0.8):
         pygame.draw.circle(surface, (25, 25, 28), (int(wx), ground_y - 10), h // 2 + 2)
         pygame.draw.circle(surface, (120, 120, 125), (int(wx), ground_y - 10), h // 4)
@@ -161,9 +172,11 @@ def hallway(s: pygame.Surface, rng: random.Random) -> None:
     s.fill((205, 200, 185))
     far = pygame.Rect(vx - 60, vy - 55, 120, 110)
     pygame.draw.polygon(s, (185, 180, 165), [(0, 0), (far.left, far.top), (far.left, far.bottom), (0, HEIGHT)])
-    pygame.draw.polygon(s, (190, 186, 170), [(WIDTH, 0), (far.right, far.top), (far.right, far.bottom), (WIDTH, HEIGHT)])
+    pygame.draw.polygon(s, (190, 186, 170), [(WIDTH, 0), (far.right, far.top), (far.right, far.bottom),
+                                             (WIDTH, HEIGHT)])
     pygame.draw.polygon(s, (235, 232, 222), [(0, 0), (WIDTH, 0), (far.right, far.top), (far.left, far.top)])
-    pygame.draw.polygon(s, (120, 95, 80), [(0, HEIGHT), (WIDTH, HEIGHT), (far.right, far.bottom), (far.left, far.bottom)])
+    pygame.draw.polygon(s, (120, 95, 80), [(0, HEIGHT), (WIDTH, HEIGHT), (far.right, far.bottom),
+                                           (far.left, far.bottom)])
     pygame.draw.rect(s, (170, 165, 150), far)
     pygame.draw.rect(s, (150, 185, 210), (vx - 25, vy - 35, 50, 40))  # end window
     # carpet runner

@@ -14,6 +14,7 @@ import random
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -86,8 +87,8 @@ def main() -> None:
             path = Path(folder) / f"gen{n}.yaml"
             path.write_text(yaml.safe_dump(generate(n), sort_keys=False))
             loaded = load_file(path)
-            load_s = best_of(lambda: load_file(path))
-            explore_s = best_of(lambda: explore(loaded.scenario))
+            load_s = best_of(partial(load_file, path))
+            explore_s = best_of(partial(explore, loaded.scenario))
             states = explore(loaded.scenario).states
             print(f"{n:>10} {states:>8} {load_s:>8.3f} {explore_s:>10.3f} {explore_s / load_s:>13.2f}")
 

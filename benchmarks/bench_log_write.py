@@ -102,7 +102,8 @@ def main() -> None:
     print(f"floor  os.write+os.fsync : {base * 1e6:8.1f} us/record")
     for label, runs in (("no key", plain), ("with key", keyed)):
         ratios = ", ".join(f"{p / f:.2f}" for p, f in zip(runs, floor))
-        print(f"write  {label:<18}: {_median(runs) * 1e6:8.1f} us/record  ratio {_median(runs) / base:.2f} (per run {ratios})")
+        print(f"write  {label:<18}: {_median(runs) * 1e6:8.1f} us/record  "
+              f"ratio {_median(runs) / base:.2f} (per run {ratios})")
     print(f"cpu    write, fsync off  : {cpu_writer:8.1f} us/record vs bare os.write {cpu_floor:.1f} us "
           f"(ratio {cpu_writer / cpu_floor:.1f})")
 

@@ -136,7 +136,8 @@ _PEAK = (
     "atexit.register(peak)\n"
     "target = sys.argv.pop(1)\n"
     "sys.argv[0] = target\n"
-    "runpy.run_path(target, run_name='__main__') if target.endswith('.py') else runpy.run_module(target, run_name='__main__', alter_sys=True)\n"
+    "runpy.run_path(target, run_name='__main__') if target.endswith('.py') "
+    "else runpy.run_module(target, run_name='__main__', alter_sys=True)\n"
 )
 
 
@@ -195,7 +196,8 @@ def whole_process(args: argparse.Namespace) -> None:
         floor_s = statistics.median(floors)
         print(f"whole process, {args.logs} logs ({args.trainees} trainees, {len(SCENARIOS)} scenarios); "
               f"floor {floor_s:.2f} s CPU (median; list, read and JSON-parse every log)")
-        print(f"{'format':<7} {'cpu s':>6} {'x floor':>8} {'aim':>5}  peak MiB at " + " / ".join(str(s) for s in sizes) + " logs")
+        print(f"{'format':<7} {'cpu s':>6} {'x floor':>8} {'aim':>5}  peak MiB at "
+              + " / ".join(str(s) for s in sizes) + " logs")
         times["floor"], ratios["floor"] = floor_s, 1.0
         for name in ("floor", *FORMATS):
             ratio = ratios[name]
@@ -230,7 +232,8 @@ def main() -> None:
         started = time.perf_counter()
         previous = 0
         corpus = base / "logs"
-        print(f"{'logs':>7} {'floor cpu':>9} {'verify x':>9} {'review cpu':>10} {'time x':>7} {'floor MiB':>10} {'review MiB':>11} {'mem x':>6} {'extra MiB':>10}")
+        print(f"{'logs':>7} {'floor cpu':>9} {'verify x':>9} {'review cpu':>10} {'time x':>7} "
+              f"{'floor MiB':>10} {'review MiB':>11} {'mem x':>6} {'extra MiB':>10}")
         for size in sizes:
             _generate_range(corpus, previous, size, args.trainees, sessions)  # larger sizes contain the smaller
             previous = size
@@ -240,7 +243,8 @@ def main() -> None:
             m_floor = peak_memory(floor, corpus)
             m_review = peak_memory(review, corpus)
             print(f"{size:>7} {t_floor:>9.2f} {t_verify / t_floor:>9.2f} {t_review:>10.2f} {t_review / t_floor:>7.2f} "
-                  f"{m_floor / 2**20:>10.2f} {m_review / 2**20:>11.2f} {m_review / m_floor:>6.2f} {(m_review - m_floor) / 2**20:>10.2f}")
+                  f"{m_floor / 2**20:>10.2f} {m_review / 2**20:>11.2f} {m_review / m_floor:>6.2f} "
+                  f"{(m_review - m_floor) / 2**20:>10.2f}")
         lines = floor(corpus)
         print("verify x = reading + verify_bytes alone, as a ratio to the floor (part of review's time x)")
         print("extra MiB = review peak - floor peak: what review keeps beyond the file list both hold")

@@ -43,7 +43,6 @@ from simulator.store import schema as s  # noqa: E402
 from simulator.store.ingest import BATCH, _Importer, import_logs  # noqa: E402
 from simulator.store.report import review_store  # noqa: E402
 
-
 CPU: dict[str, float] = {}  # what the last timed() call cost in this process's CPU
 
 

@@ -25,7 +25,8 @@ SITUATIONS_PER_SCENARIO = 6
 def scenario_text(index: int) -> str:
     parts = [
         "format: 1", f"id: generated-{index}", f"title: Generated scenario {index}", "difficulty: 2",
-        "summary: A generated scenario for benchmarking.", "officer:", "  equipment: [handcuffs, baton, oc_spray, pistol]",
+        "summary: A generated scenario for benchmarking.", "officer:",
+        "  equipment: [handcuffs, baton, oc_spray, pistol]",
         "variables:", "  calm: 0", "start: s0", "situations:",
     ]
     for s in range(SITUATIONS_PER_SCENARIO):
@@ -34,7 +35,8 @@ def scenario_text(index: int) -> str:
             f"  s{s}:",
             f"    title: Step {s}",
             "    narrative: The subject shouts and steps back toward the door, hands visible.",
-            "    scene: {width_m: 12, depth_m: 8, officer: [2, 4], subjects: [{at: [7, 4], weapon: none}], exits: [[0, 4]]}",
+            "    scene: {width_m: 12, depth_m: 8, officer: [2, 4], subjects: [{at: [7, 4], weapon: none}], "
+            "exits: [[0, 4]]}",
             "    subject: {behaviour: active_resistant, cues: [Shouting, Backing away]}",
             "    factors: {environment: Lit corridor, subjects: 1, time_distance: Five metres}",
             "    time_limit_s: 15",
@@ -50,12 +52,15 @@ def scenario_text(index: int) -> str:
             "        effects: {calm: 1}",
             f"        next: [{{if: {{calm: {{at_least: 1}}}}, goto: {following}}}, {{goto: lost}}]",
             "        rationale: Communication first.",
-            "      - {id: grab, label: Grab his arm, force: [physical_control_soft], next: " + following + ", rationale: Reasonable.}",
-            "      - {id: spray, label: OC spray, force: [intermediate_weapons], next: lost, rationale: Excessive here.}",
+            "      - {id: grab, label: Grab his arm, force: [physical_control_soft], next: " + following
+            + ", rationale: Reasonable.}",
+            "      - {id: spray, label: OC spray, force: [intermediate_weapons], next: lost, "
+            "rationale: Excessive here.}",
         ]
     parts += [
         "endings:",
-        "  done: {narrative: He complies., result: resolved, follow_up: [{id: ref, label: Refer, action: liaison, rating: recommended}]}",
+        "  done: {narrative: He complies., result: resolved, "
+        "follow_up: [{id: ref, label: Refer, action: liaison, rating: recommended}]}",
         "  lost: {narrative: He gets away., result: unresolved}",
     ]
     return "\n".join(parts) + "\n"

@@ -101,7 +101,8 @@ def scripted_session() -> None:
     print(f"scripted session ended on: {screen}")
     print(f"frames drawn: {len(frame_ms)} (animating: {frames} in {wall:.1f} s = {frames / wall:.1f} fps; "
           f"idle screens: {idle_frames} in {idle_wall:.1f} s)")
-    print(f"frame time (draw+flip): median {statistics.median(frame_ms):.2f} ms, p99 {percentile(frame_ms, 0.99):.2f} ms, "
+    print(f"frame time (draw+flip): median {statistics.median(frame_ms):.2f} ms, "
+          f"p99 {percentile(frame_ms, 0.99):.2f} ms, "
           f"max {max(frame_ms):.2f} ms (budget at 60 fps: 16.67 ms)")
     animated_ms = frame_ms[:intervals_end]
     print(f"  while the timer animates: median {statistics.median(animated_ms):.2f} ms, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def scenes(kit):
     pg = kit.pygame
-    W, H = kit.WIDTH, kit.HEIGHT
+    W = kit.WIDTH
 
     def street(s, rng):
         kit.vertical_gradient(s, pg.Rect(0, 0, W, 230), (12, 14, 30), (30, 30, 48))

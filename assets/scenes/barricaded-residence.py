@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def scenes(kit):
     pg = kit.pygame
-    W, H = kit.WIDTH, kit.HEIGHT
+    W = kit.WIDTH
 
     def street(s, rng, dawn=False):
         top, bottom = ((30, 34, 60), (70, 70, 95)) if dawn else ((6, 10, 26), (28, 32, 58))

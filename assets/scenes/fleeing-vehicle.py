@@ -19,7 +19,8 @@ def _houses(kit, s, rng, ground_y: int = 250) -> None:
         h = rng.randrange(70, 100)
         wall = rng.randrange(36, 56)
         pg.draw.rect(s, (wall, wall - 4, wall + 6), (x, ground_y - h, w, h))
-        pg.draw.polygon(s, (24, 22, 30), [(x - 8, ground_y - h), (x + w // 2, ground_y - h - 40), (x + w + 8, ground_y - h)])
+        pg.draw.polygon(s, (24, 22, 30), [(x - 8, ground_y - h), (x + w // 2, ground_y - h - 40),
+                                          (x + w + 8, ground_y - h)])
         for wx in (x + 16, x + w - 36):
             lit = rng.random() < 0.35
             pg.draw.rect(s, (230, 200, 120) if lit else (30, 34, 50), (wx, ground_y - h + 18, 20, 18))

@@ -1,4 +1,5 @@
-"""Pictures for hammer-assault-bystander: a corner store, a hammer attack on the clerk, the turn, the clerk down, him down."""
+"""Pictures for hammer-assault-bystander: a corner store, a hammer attack on the clerk, the turn,
+the clerk down, him down."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def _store(kit, s, rng) -> None:
     pg.draw.rect(s, (120, 90, 70), (340, 170, 300, 80))  # the counter
     pg.draw.rect(s, (80, 60, 50), (340, 170, 300, 8))
     pg.draw.rect(s, (60, 140, 190), (350, 120, 30, 50))  # lottery stand
-    for i, x in enumerate((20, 170)):  # aisle shelves on the left
+    for x in (20, 170):  # aisle shelves on the left
         pg.draw.rect(s, (200, 200, 205), (x, 120, 120, 120))
         for y in range(130, 240, 22):
             pg.draw.line(s, (160, 160, 165), (x, y), (x + 120, y), 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def scenes(kit):
     pg = kit.pygame
-    W, H = kit.WIDTH, kit.HEIGHT
+    W = kit.WIDTH
     DRIVER = (90, 70, 60)
     OFFICER = (20, 26, 48)
     SEDAN = (150, 150, 155)

@@ -73,7 +73,7 @@ def shed(kit):
         _shed(kit, s, 220, 290)
         _seated(kit, s, 296, 286, JORDAN)
         pg.draw.line(s, CEDAR, (314, 256), (366, 246), 5)
-        for i in range(12):  # shavings on the step
+        for _ in range(12):  # shavings on the step
             pg.draw.circle(s, CEDAR, (260 + rng.randrange(120), 290 + rng.randrange(6)), 2)
         pg.draw.rect(s, (110, 90, 60), (180, 320, 30, 24))  # the crate
         _seated(kit, s, 188, 320, OFFICER)  # sitting low, at his level

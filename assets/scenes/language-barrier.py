@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def scenes(kit):
     pg = kit.pygame
-    W, H = kit.WIDTH, kit.HEIGHT
+    W = kit.WIDTH
 
     def vestibule(s, rng):
         kit.vertical_gradient(s, pg.Rect(0, 0, W, 250), (200, 210, 215), (225, 230, 232))

@@ -1,4 +1,5 @@
-"""Pictures for officer-down-multiple: a bar front at closing time, three men on an officer, the officer down, the end."""
+"""Pictures for officer-down-multiple: a bar front at closing time, three men on an officer,
+the officer down, the end."""
 
 from __future__ import annotations
 

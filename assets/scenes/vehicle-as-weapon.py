@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def scenes(kit):
     pg = kit.pygame
-    W, H = kit.WIDTH, kit.HEIGHT
+    W = kit.WIDTH
     OFFICER = (14, 18, 34)
     SEDAN = (120, 124, 130)
 

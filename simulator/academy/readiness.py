@@ -62,7 +62,8 @@ def academy_section(rows: Iterable[dict[str, Any]], settings: AcademySettings | 
         trainees[row["trainee"]].add(row)
     readiness = None
     if settings is not None:
-        readiness = [{"trainee": t, "cohort": trainees[t].cohort, **_verdict(trainees[t], settings)} for t in sorted(trainees)]
+        readiness = [{"trainee": t, "cohort": trainees[t].cohort, **_verdict(trainees[t], settings)}
+                     for t in sorted(trainees)]
     ready = {r["trainee"] for r in readiness or [] if r["ready"]}
     return {
         "settings": None if settings is None else settings.model_dump(),

@@ -32,7 +32,8 @@ class Readiness(_Strict):
 
 
 class AcademySettings(_Strict):
-    required_scenarios: list[Annotated[str, StringConstraints(pattern=_ID)]] = Field(default_factory=list, max_length=1000)
+    required_scenarios: list[Annotated[str, StringConstraints(pattern=_ID)]] = Field(default_factory=list,
+                                                                                     max_length=1000)
     readiness: Readiness = Field(default_factory=Readiness)
 
 

@@ -21,7 +21,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     what.add_argument("--remediation", metavar="TEXT", help="a remediation plan")
     what.add_argument("--sign-off", action="store_true", help="sign the session off")
     add_db_argument(parser)
-    parser.add_argument("--key-file", type=Path, metavar="FILE", help="the academy key, to MAC the annotation (default: $UOFSIM_LOG_KEY)")
+    parser.add_argument("--key-file", type=Path, metavar="FILE",
+                        help="the academy key, to MAC the annotation (default: $UOFSIM_LOG_KEY)")
 
 
 def run(args: argparse.Namespace) -> int:

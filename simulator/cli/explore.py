@@ -60,7 +60,8 @@ def _text(r: dict[str, Any]) -> str:
                      + (f"; never reached: {', '.join(unreached)}" if unreached else ""))
     for stuck in r["stuck"]:
         values = ", ".join(f"{k}={v}" for k, v in stuck["variables"].items())
-        lines.append(f"  error: no ending can be reached from '{stuck['situation']}'" + (f" with {values}" if values else ""))
+        lines.append(f"  error: no ending can be reached from '{stuck['situation']}'"
+                     + (f" with {values}" if values else ""))
     lines.append("  random branches: taken as favourable for the best score, adversarial for the worst")
     for name in ("best", "worst"):
         e = r[name]
@@ -68,7 +69,8 @@ def _text(r: dict[str, Any]) -> str:
             lines.append(f"  {name}: no complete session is possible")
             continue
         verdict = "passes" if e["passes"] else "fails"
-        notes = [n for n, on in (("critical error", e["critical_error"]), ("loops: over sessions up to the loop cap", e["loops"])) if on]
+        notes = [n for n, on in (("critical error", e["critical_error"]),
+                                 ("loops: over sessions up to the loop cap", e["loops"])) if on]
         path = " -> ".join(f"{s['situation']}:{s['option'] or 'timeout'}" for s in e["path"]) + f" -> {e['ending']}"
         lines.append(f"  {name}: {e['score']:.1f} ({verdict}{'; ' + '; '.join(notes) if notes else ''})")
         lines.append(f"    path: {path}")

@@ -13,9 +13,11 @@ PROGRESS_FROM = 1000  # files: below this an import takes a second or two, no ba
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="session log files or folders (searched recursively for *.jsonl)")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="session log files or folders (searched recursively for *.jsonl)")
     add_db_argument(parser)
-    parser.add_argument("--key-file", type=Path, metavar="FILE", help="the academy key, to check each record's mac (default: $UOFSIM_LOG_KEY)")
+    parser.add_argument("--key-file", type=Path, metavar="FILE",
+                        help="the academy key, to check each record's mac (default: $UOFSIM_LOG_KEY)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help=f"progress bar on standard error (default: on a terminal, from {PROGRESS_FROM} files)")
 
@@ -37,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
             store = open_store(args.db)
             try:
                 # Asked for: always; by default: on a terminal, for long imports only.
-                bar = ProgressBar(sys.stderr, 0 if args.progress else PROGRESS_FROM) if _show_progress(args.progress) else None
+                bar = (ProgressBar(sys.stderr, 0 if args.progress else PROGRESS_FROM)
+                       if _show_progress(args.progress) else None)
                 result = import_logs(store, args.paths, key=key, progress=bar)
                 if bar is not None:
                     bar.done()

@@ -16,12 +16,14 @@ FEEDBACK_MODES = ("immediate", "debrief")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", nargs="?", metavar="SCENARIO_OR_DIR",
-                        help="a scenario file (skips the library) or a folder of scenarios (default: the bundled library)")
+                        help="a scenario file (skips the library) or a folder of scenarios "
+                             "(default: the bundled library)")
     parser.add_argument("--trainee", metavar="ID", help="trainee id (default: asked on the first screen)")
     parser.add_argument("--log-dir", metavar="DIR", help="log folder (default: $UOFSIM_LOG_DIR or ./sessions)")
     parser.add_argument("--log-key-file", metavar="FILE", help="academy key for log MACs (default: $UOFSIM_LOG_KEY)")
     add_store_arguments(parser)
-    parser.add_argument("--lang", default="en", help="language of scenario texts and the interface (one with a catalogue)")
+    parser.add_argument("--lang", default="en",
+                        help="language of scenario texts and the interface (one with a catalogue)")
     parser.add_argument("--seed", type=int, help="seed for random branches (default: drawn and logged)")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="X",
@@ -52,7 +54,6 @@ def run(args: argparse.Namespace) -> int:
     from simulator.logbook.keys import KeyFileError, load_key, resolve_log_dir
     from simulator.paths import scenarios_dir
     from simulator.scenario import ScenarioError, load_file
-
     from simulator.strings import language_refusal
 
     check_number("--time-scale", args.time_scale, TIME_SCALE)

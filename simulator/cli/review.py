@@ -83,15 +83,19 @@ FORMATS: dict[str, Format] = {
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="session log files or folders (searched recursively for *.jsonl); none with --db")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="session log files or folders (searched recursively for *.jsonl); none with --db")
     parser.add_argument("--format", choices=list(FORMATS), default="table", help="output format (default: table)")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the report's words and of the timelines "
                         "(default: English; timelines in each session's own language)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output (csv: a folder, required)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE instead of standard output (csv: a folder, required)")
     parser.add_argument("--trainee", metavar="ID", help="only this trainee's sessions")
     parser.add_argument("--scenario", metavar="ID", help="only sessions of this scenario")
-    parser.add_argument("--since", metavar="DATE", help="only sessions started on or after DATE (YYYY-MM-DD or ISO 8601 time; UTC unless it says)")
-    parser.add_argument("--key-file", type=Path, metavar="FILE", help="the academy key, to check each record's mac (default: $UOFSIM_LOG_KEY)")
+    parser.add_argument("--since", metavar="DATE",
+                        help="only sessions started on or after DATE (YYYY-MM-DD or ISO 8601 time; UTC unless it says)")
+    parser.add_argument("--key-file", type=Path, metavar="FILE",
+                        help="the academy key, to check each record's mac (default: $UOFSIM_LOG_KEY)")
     parser.add_argument("--timelines", action="store_true", help="table: also print every session's timeline")
     parser.add_argument(
         "--scenarios", type=Path, nargs="+", metavar="PATH",
@@ -110,10 +114,12 @@ def _configure_academy(parser: argparse.ArgumentParser) -> None:
                         "(a file path or sqlite:///PATH, or postgresql://USER@HOST/DB; see docs/store.md)")
     parser.add_argument("--settings", type=Path, metavar="FILE",
                         help="academy settings (YAML): required scenarios and the readiness rule")
-    parser.add_argument("--lrs", metavar="URL", help="xapi: POST the statements to this LRS (its xAPI base URL) instead of printing them")
+    parser.add_argument("--lrs", metavar="URL",
+                        help="xapi: POST the statements to this LRS (its xAPI base URL) instead of printing them")
     parser.add_argument("--lrs-user", metavar="USER", help="xapi: the LRS user (HTTP basic auth)")
     parser.add_argument("--lrs-password-file", type=Path, metavar="FILE", help="xapi: file holding the LRS password")
-    parser.add_argument("--lrs-batch", type=int, default=100, metavar="N", help="xapi: statements per POST (default: 100)")
+    parser.add_argument("--lrs-batch", type=int, default=100, metavar="N",
+                        help="xapi: statements per POST (default: 100)")
     parser.add_argument("--accounts", type=Path, metavar="FILE",
                         help="xapi: CSV mapping trainee ids to LMS accounts (trainee,name[,homepage])")
 

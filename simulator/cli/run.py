@@ -37,14 +37,13 @@ def run(args: argparse.Namespace) -> int:
     from simulator.engine.answers import AnswerError, FileDecider, load_answers, rehearse
     from simulator.engine.clock import FakeClock
     from simulator.engine.explore import StateGraph
-    from simulator.engine.policies import ExtremePolicy, RandomPolicy, play_headless, real_pace
+    from simulator.engine.policies import Decider, ExtremePolicy, RandomPolicy, play_headless, real_pace
     from simulator.engine.scoring import rubric_for
     from simulator.engine.session import Session, SessionSettings, SessionStopped, open_session_log
     from simulator.logbook.ids import validate_trainee_id
     from simulator.logbook.keys import KeyFileError, load_key, resolve_log_dir
     from simulator.logbook.writer import LogWriteError
     from simulator.scenario import ScenarioError, load_file
-
     from simulator.strings import language_refusal
 
     check_number("--time-scale", args.time_scale, TIME_SCALE)
@@ -68,15 +67,15 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
 
     seed = args.seed if args.seed is not None else _random_seed()
-    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale, mode="headless",
-                               feedback=args.feedback, cohort=check_cohort(args.cohort))
+    settings = SessionSettings(trainee=args.trainee, seed=seed, lang=args.lang, time_scale=args.time_scale,
+                               mode="headless", feedback=args.feedback, cohort=check_cohort(args.cohort))
     if answers is not None:
         # The whole file against the scenario, in memory: a file that does not fit writes no log.
         try:
             rehearse(loaded, answers, args.answers, settings, rubric)
         except AnswerError as exc:
             raise UserError(str(exc)) from None
-        decider = FileDecider(answers, args.answers)
+        decider: Decider = FileDecider(answers, args.answers)
     elif args.policy == "random":
         decider = RandomPolicy(seed)
     else:
@@ -102,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"score: {debrief.score:.1f}")
     print(f"result: {'PASS' if debrief.passed else 'FAIL'}")
     for error in debrief.critical_errors:
-        print(f"critical error: {error['situation']}/{error['option']}: {error['reason']}: {error.get('text', '')}".rstrip(": "))
+        print(f"critical error: {error['situation']}/{error['option']}: {error['reason']}: "
+              f"{error.get('text', '')}".rstrip(": "))
         if error.get("note"):
             print(f"  author's note: {error['note']}")
     if debrief.community is not None:

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator.safetext import printable
 from simulator.cli.errors import UsageError, UserError
+from simulator.safetext import printable
 
 if TYPE_CHECKING:
     from simulator.logbook import Verification

@@ -3,8 +3,8 @@
 from simulator.domain.judgement import (
     DEFAULT_RANGES,
     EQUIPMENT_FOR_FORCE,
-    ForceRange,
     ErrorFinding,
+    ForceRange,
     Judgement,
     behaviour_distance,
     default_range,

@@ -152,7 +152,8 @@ def find_errors(
         reasons.append(author_reason)
         critical = True
     if without_authority is not None:
-        code = ReasonCode.MHA_APPREHENSION if without_authority is AuthorityAct.APPREHENSION else ReasonCode.NO_AUTHORITY
+        code = (ReasonCode.MHA_APPREHENSION if without_authority is AuthorityAct.APPREHENSION
+                else ReasonCode.NO_AUTHORITY)
         if code not in reasons:
             reasons.append(code)
         critical = critical or judgement.level >= Force.PHYSICAL_CONTROL_SOFT.level

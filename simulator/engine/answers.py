@@ -153,7 +153,8 @@ class FileDecider:
         for follow_id in chosen:
             if follow_id not in [f.id for f in ending.follow_up]:
                 raise AnswerError(f"{self.answers.follow_up_where}: follow_up '{follow_id}' is not a choice of "
-                                  f"ending '{session.ending_id}' (choices: {', '.join(f.id for f in ending.follow_up)})")
+                                  f"ending '{session.ending_id}' "
+                                  f"(choices: {', '.join(f.id for f in ending.follow_up)})")
         return chosen
 
     def finish(self, session: Session) -> None:

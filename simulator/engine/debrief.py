@@ -211,7 +211,8 @@ class _Builder:
             report.rationale = option.rationale.get(self.lang) if option.rationale else ""
         if report.critical:
             reason = report.reasons[0] if report.reasons else ""
-            self.debrief.critical_errors.append({"situation": report.situation, "option": report.option, "reason": reason})
+            self.debrief.critical_errors.append({"situation": report.situation, "option": report.option,
+                                                 "reason": reason})
         if report.reportable:
             self.debrief.reportable_actions.append(report.situation)
 
@@ -281,7 +282,8 @@ class _Builder:
             waited=report.waited,
             tactics=tuple(option.tactics) if tactical and option else (),
             quality=quality,
-            author_note=option.critical.note.get(self.lang) if option and option.critical and option.critical.note else "",
+            author_note=(option.critical.note.get(self.lang)
+                         if option and option.critical and option.critical.note else ""),
         )
 
     def finish(self) -> None:
@@ -294,7 +296,7 @@ class _Builder:
             d.community = self.ended.community
             d.competencies = dict(self.ended.competencies or {})
         else:  # partial: the score so far; a session that did not end has not passed
-            totals = [s.scores["total"] for s in d.situations if s.scores.get("total") is not None]
+            totals = [total for s in d.situations if (total := s.scores.get("total")) is not None]
             d.score = session_score(totals)
             d.passed = False
         if not d.competencies and any(s.competencies for s in d.situations):

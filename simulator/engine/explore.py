@@ -375,7 +375,8 @@ def best_session(graph: StateGraph) -> Extreme | None:
     solver = MeanSolver(n, clean, graph.is_ending, start)
     critical = False
     if not solver.alive[start]:
-        solver = MeanSolver(n, [[(e.target, e.best, e) for e in edges] for edges in graph.edges], graph.is_ending, start)
+        solver = MeanSolver(n, [[(e.target, e.best, e) for e in edges] for edges in graph.edges], graph.is_ending,
+                            start)
         critical = any(e.critical for edges in graph.edges for e in edges)
     walk = solver.solve()
     if walk is None:

@@ -27,7 +27,8 @@ def steps_of(session: Session) -> list[Phase]:
     """The decision steps a situation asks for, in order."""
     situation = session.situation
     assert situation is not None
-    return [p for p, asked in ((Phase.ASSESS, situation.assess), (Phase.PLAN, bool(situation.tactics)), (Phase.ACT, True)) if asked]
+    return [p for p, asked in ((Phase.ASSESS, situation.assess), (Phase.PLAN, bool(situation.tactics)),
+                               (Phase.ACT, True)) if asked]
 
 
 def policy_seconds(session: Session, timeout: bool = False) -> float:
@@ -66,7 +67,8 @@ class ExtremePolicy:
         return Answer(
             situation=sid,
             assess=(choices.assess_best if self.best else choices.assess_worst),
-            plan=list((choices.plan_best if self.best else choices.plan_worst) or []) if session.situation and session.situation.tactics else None,
+            plan=(list((choices.plan_best if self.best else choices.plan_worst) or [])
+                  if session.situation and session.situation.tactics else None),
             act=option,
             seconds=policy_seconds(session, timeout=option is None),
             where="policy",
@@ -165,11 +167,12 @@ def _play_situation(session: Session, clock: FakeClock, answer: Answer, between:
             _input(session.plan, answer.plan or [], answer.where)
         else:
             if answer.act is None:
-                raise AnswerError(f"{answer.where}: no 'act' for situation '{situation_id}' and its time did not run out")
+                raise AnswerError(f"{answer.where}: no 'act' for situation '{situation_id}' "
+                                  "and its time did not run out")
             _input(session.act, answer.act, answer.where)
 
 
-def _input(method: Callable[..., None], value: object, where: str) -> None:
+def _input(method: Callable[..., object], value: object, where: str) -> None:
     try:
         method(value)
     except ValueError as exc:

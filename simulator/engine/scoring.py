@@ -114,7 +114,8 @@ DEFAULT_RUBRIC = Rubric()
 # --- the parts of a situation's score -----------------------------------------------
 
 
-def assess_score(rubric: Rubric, chosen: Behaviour | str, expected: Behaviour | str | Iterable[Behaviour | str]) -> float:
+def assess_score(rubric: Rubric, chosen: Behaviour | str,
+                 expected: Behaviour | str | Iterable[Behaviour | str]) -> float:
     """Exact for any accepted reading; one category off the nearest one scores one_off."""
     readings = [expected] if isinstance(expected, str) else list(expected)
     distance = min(behaviour_distance(Behaviour(chosen), Behaviour(b)) for b in readings)
@@ -220,7 +221,8 @@ class SituationScore:
     total: float
 
 
-def _situation_score(rubric: Rubric, parts: dict[str, float | None], competencies: dict[Competency, float | None]) -> SituationScore:
+def _situation_score(rubric: Rubric, parts: dict[str, float | None],
+                     competencies: dict[Competency, float | None]) -> SituationScore:
     return SituationScore(
         parts=parts,
         competencies={c.value: competencies.get(c) for c in SITUATION_COMPETENCIES},
@@ -265,7 +267,8 @@ def score_freeze(rubric: Rubric, situation: Situation) -> SituationScore:
     })
 
 
-def session_competencies(situations: Sequence[dict[str, float | None]], community: float | None) -> dict[str, float | None]:
+def session_competencies(situations: Sequence[dict[str, float | None]],
+                         community: float | None) -> dict[str, float | None]:
     """Per competency, the mean over the situations that measured it, x 100 (one decimal)."""
     result: dict[str, float | None] = {}
     for competency in SITUATION_COMPETENCIES:

@@ -188,7 +188,8 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def open_session_log(log_dir: Path, settings: SessionSettings, clock: Clock, key: bytes | None = None) -> SessionLogWriter:
+def open_session_log(log_dir: Path, settings: SessionSettings, clock: Clock,
+                     key: bytes | None = None) -> SessionLogWriter:
     """A new log for a session starting now: `t` in its records counts from this call."""
     origin = clock.now()
     return SessionLogWriter.create(
@@ -468,7 +469,8 @@ class Session:
         if visit.steps:
             visit.first_step = False
         visit.steps += 1
-        {Phase.ASSESS: self._phases.enter_assess, Phase.PLAN: self._phases.enter_plan, Phase.ACT: self._phases.enter_act}[phase]()
+        {Phase.ASSESS: self._phases.enter_assess, Phase.PLAN: self._phases.enter_plan,
+         Phase.ACT: self._phases.enter_act}[phase]()
         visit.step_started = self.clock.now()
         visit.shown_at = None
 
@@ -557,7 +559,8 @@ class Session:
         visit = self._visit
         assert visit is not None
         scores = logged.Scores(**scored.parts, total=scored.total)
-        self._write(logged.SituationScored(situation=visit.situation_id, scores=scores, competencies=scored.competencies))
+        self._write(logged.SituationScored(situation=visit.situation_id, scores=scores,
+                                           competencies=scored.competencies))
 
     def _reach(self, ending_id: str) -> None:
         ending = self.scenario.endings[ending_id]

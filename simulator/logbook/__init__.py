@@ -1,6 +1,7 @@
 """Session logs: written as the session goes, hash-chained, optionally MACed,
 read tolerantly and verified (see /work/shared/spec/session-log.md)."""
 
+from simulator.logbook.checks import number_problem, order_problem
 from simulator.logbook.ids import (
     SESSION_ID_PATTERN,
     TRAINEE_ID_PATTERN,
@@ -8,7 +9,7 @@ from simulator.logbook.ids import (
     validate_trainee_id,
 )
 from simulator.logbook.keys import KeyFileError, load_key, resolve_log_dir
-from simulator.logbook.checks import number_problem, order_problem
+from simulator.logbook.models import END_TYPES, RECORD_TYPES, START_TYPE, LogRecord, RecordError, read_record
 from simulator.logbook.reader import (
     MAX_LINE_BYTES,
     MAX_LOG_BYTES,
@@ -21,7 +22,6 @@ from simulator.logbook.reader import (
     read_log,
     read_log_bytes,
 )
-from simulator.logbook.models import END_TYPES, RECORD_TYPES, START_TYPE, LogRecord, RecordError, read_record
 from simulator.logbook.records import FORMAT_VERSION, ZERO_HASH
 from simulator.logbook.verify import Verification, verify_and_parse, verify_bytes, verify_file
 from simulator.logbook.writer import LogWriteError, SessionLogWriter

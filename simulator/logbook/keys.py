@@ -30,7 +30,8 @@ def load_key(key_file: Path | None) -> bytes | None:
         try:
             data = read_regular(key_file, MAX_KEY_BYTES)  # a FIFO or /dev/zero must not hang or exhaust us
         except NotRegularFile as exc:
-            why = "cannot read key file (Is a directory)" if exc.is_folder else f"key file is not a regular file ({exc})"
+            why = ("cannot read key file (Is a directory)" if exc.is_folder
+                   else f"key file is not a regular file ({exc})")
             raise KeyFileError(f"{key_file}: {why}") from None
         except TooLarge:
             raise KeyFileError(f"{key_file}: key file is over {MAX_KEY_BYTES:,} bytes") from None

@@ -48,7 +48,7 @@ class _Part(Struct, frozen=True, kw_only=True):
     """A nested object of a record (always written whole)."""
 
 
-class ScenarioInfo(_Part):
+class ScenarioInfo(_Part, frozen=True, kw_only=True):
     id: str
     version: str | None = None
     title: str | None = None
@@ -56,17 +56,17 @@ class ScenarioInfo(_Part):
     sha256: str = ""
 
 
-class RubricInfo(_Part):
+class RubricInfo(_Part, frozen=True, kw_only=True):
     name: str
     sha256: str = ""
 
 
-class ForceBand(_Part):
+class ForceBand(_Part, frozen=True, kw_only=True):
     min: Force
     max: Force
 
 
-class Scores(_Part):
+class Scores(_Part, frozen=True, kw_only=True):
     """A situation's parts (None: the part was not asked for) and its total."""
 
     assess: Number | None = None
@@ -76,7 +76,7 @@ class Scores(_Part):
     total: Number | None = None
 
 
-class CriticalError(_Part):
+class CriticalError(_Part, frozen=True, kw_only=True):
     situation: str
     option: str
     reason: str
@@ -118,7 +118,7 @@ _NOT_FIELDS = ("type", "seq", "t")
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?")
 
 
-class SessionStarted(LogRecord, tag="session_started", kw_only=True):
+class SessionStarted(LogRecord, tag="session_started", frozen=True, kw_only=True):
     format: int
     session_id: str
     trainee: str
@@ -145,13 +145,13 @@ class SessionStarted(LogRecord, tag="session_started", kw_only=True):
             raise ValueError("started_at is not an ISO 8601 date and time") from None
 
 
-class SituationEntered(LogRecord, tag="situation_entered", kw_only=True):
+class SituationEntered(LogRecord, tag="situation_entered", frozen=True, kw_only=True):
     situation: str
     behaviour: Behaviour
     time_limit_s: Number | None
 
 
-class Assessment(LogRecord, tag="assessment", kw_only=True):
+class Assessment(LogRecord, tag="assessment", frozen=True, kw_only=True):
     situation: str
     chosen: Behaviour
     expected: Behaviour
@@ -162,14 +162,14 @@ class Assessment(LogRecord, tag="assessment", kw_only=True):
     OMIT_IF_NONE = ("accepted",)
 
 
-class Plan(LogRecord, tag="plan", kw_only=True):
+class Plan(LogRecord, tag="plan", frozen=True, kw_only=True):
     situation: str
     chosen: list[str]
     score: Number | None
     decision_s: Number | None
 
 
-class Action(LogRecord, tag="action", kw_only=True):
+class Action(LogRecord, tag="action", frozen=True, kw_only=True):
     situation: str
     option: str
     force: list[Force]
@@ -186,7 +186,7 @@ class Action(LogRecord, tag="action", kw_only=True):
     OMIT_IF_NONE = ("firearm", "reasons")
 
 
-class Timeout(LogRecord, tag="timeout", kw_only=True):
+class Timeout(LogRecord, tag="timeout", frozen=True, kw_only=True):
     situation: str
     phase: Phase
     wait: bool | None = None  # True: the author's deliberate wait (else left out)
@@ -194,7 +194,7 @@ class Timeout(LogRecord, tag="timeout", kw_only=True):
     OMIT_IF_NONE = ("wait",)
 
 
-class SituationScored(LogRecord, tag="situation_scored", kw_only=True):
+class SituationScored(LogRecord, tag="situation_scored", frozen=True, kw_only=True):
     situation: str
     scores: Scores
     competencies: Competencies | None = None
@@ -202,7 +202,7 @@ class SituationScored(LogRecord, tag="situation_scored", kw_only=True):
     OMIT_IF_NONE = ("competencies",)
 
 
-class EndingReached(LogRecord, tag="ending_reached", kw_only=True):
+class EndingReached(LogRecord, tag="ending_reached", frozen=True, kw_only=True):
     ending: str
     result: str | None = None
     injuries: list[str]
@@ -212,7 +212,7 @@ class EndingReached(LogRecord, tag="ending_reached", kw_only=True):
     OMIT_IF_NONE = ("reportable",)
 
 
-class FollowUp(LogRecord, tag="follow_up", kw_only=True):
+class FollowUp(LogRecord, tag="follow_up", frozen=True, kw_only=True):
     chosen: list[str]
     score: Number | None
     decision_s: Number | None = None
@@ -220,18 +220,18 @@ class FollowUp(LogRecord, tag="follow_up", kw_only=True):
     OMIT_IF_NONE = ("decision_s",)
 
 
-class Paused(LogRecord, tag="paused", kw_only=True):
+class Paused(LogRecord, tag="paused", frozen=True, kw_only=True):
     situation: str | None = None
     phase: str
 
 
-class Resumed(LogRecord, tag="resumed", kw_only=True):
+class Resumed(LogRecord, tag="resumed", frozen=True, kw_only=True):
     situation: str | None = None
     phase: str
     paused_s: Number
 
 
-class SessionEnded(LogRecord, tag="session_ended", kw_only=True):
+class SessionEnded(LogRecord, tag="session_ended", frozen=True, kw_only=True):
     score: Percent
     passed: bool
     critical_errors: list[CriticalError]
@@ -243,7 +243,7 @@ class SessionEnded(LogRecord, tag="session_ended", kw_only=True):
     OMIT_IF_NONE = ("competencies",)
 
 
-class SessionAborted(LogRecord, tag="session_aborted", kw_only=True):
+class SessionAborted(LogRecord, tag="session_aborted", frozen=True, kw_only=True):
     reason: Annotated[str, Meta(min_length=1)]
 
     ENDS_SESSION = True

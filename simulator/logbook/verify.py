@@ -54,8 +54,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from simulator.logbook.reader import LogLimitError, LogReadError, read_log_bytes
 from simulator.logbook.models import END_TYPES, RECORD_TYPES, START_TYPE, RecordError, read_record
+from simulator.logbook.reader import LogLimitError, LogReadError, read_log_bytes
 from simulator.logbook.records import (
     FORMAT_VERSION,
     ZERO_HASH,
@@ -93,7 +93,7 @@ Records = list[dict[str, Any]]
 # One decoder and one encoder for every line: json.loads/json.dumps build them per
 # call. The settings are exactly canonical_json's (records.py): the canonical check
 # must agree with the writer byte for byte.
-_scan_once = json.JSONDecoder().scan_once
+_scan_once = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # set in __init__; not in typeshed
 
 
 _canonical_text = canonical_json
@@ -162,7 +162,8 @@ def _untampered(path: Path, records: Records, key: bytes | None) -> Verification
     record = records[-1]
     if record["type"] in END_TYPES:
         unchecked = key is None and "mac" in record
-        return Verification(path, "ok", None, "MACs present but not checked (no key)" if unchecked else "", len(records))
+        return Verification(path, "ok", None, "MACs present but not checked (no key)" if unchecked else "",
+                            len(records))
     return Verification(path, "incomplete", None, f"no end record after seq {len(records) - 1}", len(records))
 
 
@@ -352,9 +353,9 @@ def _check_tail(path: Path, lines: list[_Line], tail: bytes, key: bytes | None) 
         if problem is not None:
             return Verification(path, "tampered", problem[0], problem[1], n)
         return Verification(path, "incomplete", None, f"seq {n} lacks its final newline", n + 1)
-    problem = _torn_tail_problem(lines, tail)
-    if problem:
-        return Verification(path, "tampered", n, problem, n)
+    torn_problem = _torn_tail_problem(lines, tail)
+    if torn_problem:
+        return Verification(path, "tampered", n, torn_problem, n)
     return Verification(path, "incomplete", None, f"torn last line (crash while writing seq {n})", n)
 
 

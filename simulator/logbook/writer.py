@@ -21,7 +21,8 @@ from simulator.logbook.records import (
     with_digest,
 )
 
-_OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY",
+                                                                                                         0)
 
 
 class LogWriteError(Exception):
@@ -66,7 +67,9 @@ class SessionLogWriter:
         try:
             log_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # FileExistsError here means a file sits where the folder belongs
-            raise LogWriteError(f"{path}: cannot create session log: its folder cannot be made ({_reason(exc)})") from None
+            raise LogWriteError(
+                f"{path}: cannot create session log: its folder cannot be made ({_reason(exc)})"
+            ) from None
         try:
             fd = os.open(path, _OPEN_FLAGS, 0o644)
         except FileExistsError:

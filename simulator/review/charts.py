@@ -44,8 +44,9 @@ def progress_spark(points: Sequence[dict[str, Any]], *, width: int = 130, height
         for (x, yy), p in zip(coords, usable)
     )
     return (
-        f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" preserveAspectRatio="none" role="img" '
-        f'aria-label="{escape(clean(label))}"><line x1="0" x2="{width}" y1="{_num(mid)}" y2="{_num(mid)}" stroke="{GRID}"/>'
+        f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'preserveAspectRatio="none" role="img" aria-label="{escape(clean(label))}">'
+        f'<line x1="0" x2="{width}" y1="{_num(mid)}" y2="{_num(mid)}" stroke="{GRID}"/>'
         f'<polyline points="{line}" fill="none" stroke="{MUTED}" stroke-width="1"/>{dots}</svg>'
     )
 
@@ -72,15 +73,19 @@ def score_distribution(histogram: dict[str, Any], *, passed_label: str, failed_l
         hf, hp = f / top * plot_h, p / top * plot_h
         base = upper + plot_h
         if f:
-            parts.append(f'<rect x="{_num(x)}" y="{_num(base - hf)}" width="{_num(bar - 2)}" height="{_num(hf)}" fill="{FAIL}"/>')
+            parts.append(f'<rect x="{_num(x)}" y="{_num(base - hf)}" width="{_num(bar - 2)}" height="{_num(hf)}" '
+                         f'fill="{FAIL}"/>')
         if p:
-            parts.append(f'<rect x="{_num(x)}" y="{_num(base - hf - hp)}" width="{_num(bar - 2)}" height="{_num(hp)}" fill="{PASS}"/>')
+            parts.append(f'<rect x="{_num(x)}" y="{_num(base - hf - hp)}" width="{_num(bar - 2)}" '
+                         f'height="{_num(hp)}" fill="{PASS}"/>')
     for score in range(0, 101, 20):
         tx = left + score / 100 * plot_w
         parts.append(f'<text x="{_num(tx)}" y="{height - lower + 14}" text-anchor="middle">{score}</text>')
     parts.append(f'<text x="{left + plot_w / 2:.0f}" y="{height - 3}" text-anchor="middle">{escape(axis_label)}</text>')
-    parts.append(f'<rect x="{left}" y="2" width="10" height="10" fill="{PASS}"/><text x="{left + 14}" y="11">{escape(passed_label)}</text>'
-                 f'<rect x="{left + 110}" y="2" width="10" height="10" fill="{FAIL}"/><text x="{left + 124}" y="11">{escape(failed_label)}</text>')
+    parts.append(f'<rect x="{left}" y="2" width="10" height="10" fill="{PASS}"/>'
+                 f'<text x="{left + 14}" y="11">{escape(passed_label)}</text>'
+                 f'<rect x="{left + 110}" y="2" width="10" height="10" fill="{FAIL}"/>'
+                 f'<text x="{left + 124}" y="11">{escape(failed_label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

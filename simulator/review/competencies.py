@@ -19,7 +19,7 @@ over the sessions that have a value for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def from_session_end(values: Any) -> list[float | None] | None:
     return [_clamp(_number(values.get(name))) for name in COMPETENCIES]
 
 
-def from_situations(per_situation: list[Mapping[str, Any]], community: float | None) -> list[float | None] | None:
+def from_situations(per_situation: Sequence[Mapping[str, Any]], community: float | None) -> list[float | None] | None:
     """The mean of situation_scored.competencies (0..1) on 0..100; None when no situation has any."""
     if not per_situation:
         return None

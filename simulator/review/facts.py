@@ -131,7 +131,8 @@ class SessionFacts:
             "abort_reason": self.abort_reason,
             "duration_s": self.duration_s,
             "reportable": self.reportable,
-            "competencies": None if self.competencies is None else dict(zip(competencies.COMPETENCIES, self.competencies)),
+            "competencies": None if self.competencies is None else dict(zip(competencies.COMPETENCIES,
+                                                                            self.competencies)),
             "integrity": self.integrity,
             "path": self.path,
             "cohort": self.cohort,
@@ -190,7 +191,8 @@ def session_facts(path: str, integrity: str, records: list[LogRecord]) -> Sessio
             facts.abort_reason = r.reason
     if facts.status != "complete":
         facts.critical_errors = action_criticals
-    facts.reportable = reportable_ending if reportable_ending is not None else any(d.reportable for d in facts.decisions)
+    facts.reportable = (reportable_ending if reportable_ending is not None
+                        else any(d.reportable for d in facts.decisions))
     facts.competencies = (
         competencies.from_session_end(ended_competencies)
         or competencies.from_situations(situation_competencies, facts.community)

@@ -98,7 +98,8 @@ def post_batch(target: LrsTarget, batch: list[dict[str, Any]]) -> int:
                 return len(json.loads(payload)) if response.status == 200 and payload else 0
         except urllib.error.HTTPError as exc:
             if exc.code != 429 and exc.code < 500 or attempt == ATTEMPTS:
-                raise LrsError(f"{target.url}: the LRS refused the statements (HTTP {exc.code}: {_detail(exc)})") from None
+                raise LrsError(f"{target.url}: the LRS refused the statements "
+                               f"(HTTP {exc.code}: {_detail(exc)})") from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             if attempt == ATTEMPTS:
                 reason = getattr(exc, "reason", None) or exc

@@ -69,13 +69,15 @@ class Readiness:
         return {"status": self.status, "reasons": [r.as_dict() for r in self.reasons]}
 
 
-def trainee_readiness(trainee: Mapping[str, Any], scenarios: Iterable[str], rule: ReadinessRule = DEFAULT_RULE) -> Readiness:
+def trainee_readiness(trainee: Mapping[str, Any], scenarios: Iterable[str],
+                      rule: ReadinessRule = DEFAULT_RULE) -> Readiness:
     """The readiness of one trainee (a summary() trainee row) against `rule`.
     `scenarios`: the scenario ids in the report, used when the rule names none."""
     required = rule.required_scenarios if rule.required_scenarios is not None else tuple(scenarios)
     cells: Mapping[str, Mapping[str, Any]] = trainee.get("by_scenario", {})
     missing = [Reason("not_attempted", s) for s in required if not cells.get(s, {}).get("complete")]
-    problems = [*_scenario_problems(cells, required, rule), *_competency_problems(trainee.get("latest_competencies", {}), rule)]
+    problems = [*_scenario_problems(cells, required, rule),
+                *_competency_problems(trainee.get("latest_competencies", {}), rule)]
     if problems:
         return Readiness(NEEDS_HELP, tuple(problems + missing))
     if missing:
@@ -83,7 +85,8 @@ def trainee_readiness(trainee: Mapping[str, Any], scenarios: Iterable[str], rule
     return Readiness(READY)
 
 
-def _scenario_problems(cells: Mapping[str, Mapping[str, Any]], required: Iterable[str], rule: ReadinessRule) -> list[Reason]:
+def _scenario_problems(cells: Mapping[str, Mapping[str, Any]], required: Iterable[str],
+                       rule: ReadinessRule) -> list[Reason]:
     found = []
     for scenario in required:
         cell = cells.get(scenario)

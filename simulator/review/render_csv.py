@@ -116,17 +116,20 @@ TABLES: dict[str, list[Column]] = {
         "scenario", "title", "difficulty:int", "attempts:int", "complete:int", "aborted:int", "incomplete:int",
         "trainees:int", "mean_score:score", "passed:int", "pass_fraction:fraction", "timeouts:int",
         "timeouts_assess:int", "timeouts_plan:int", "timeouts_act:int",
-        "wrong_assessment_situation", "wrong_assessment_expected", "wrong_assessment_chosen", "wrong_assessment_count:int",
+        "wrong_assessment_situation", "wrong_assessment_expected", "wrong_assessment_chosen",
+        "wrong_assessment_count:int",
         "unreasonable_option_situation", "unreasonable_option", "unreasonable_option_verdict",
         "unreasonable_option_count:int", *_COMPETENCY_COLUMNS,
     ),
     "scenario_versions.csv": _cols("scenario", "version"),
     "scenario_costly_situations.csv": _cols(
-        "scenario", "rank:int", "situation", "visits:int", "mean_points_lost_fraction:fraction", "share_of_loss_fraction:fraction",
+        "scenario", "rank:int", "situation", "visits:int", "mean_points_lost_fraction:fraction",
+        "share_of_loss_fraction:fraction",
     ),
     "lethal_force.csv": _cols(
         "trainee", "allowed_steps:int", "hits:int", "misses:int", "not_allowed_steps:int", "false_alarms:int",
-        "correct_rejections:int", "hit_rate_fraction:fraction", "false_alarm_rate_fraction:fraction", "d_prime:index", "c:index",
+        "correct_rejections:int", "hit_rate_fraction:fraction", "false_alarm_rate_fraction:fraction", "d_prime:index",
+        "c:index",
     ),
     "sessions.csv": _cols(
         "session_id", "trainee", "scenario", "scenario_title", "scenario_difficulty:int", "started_at", "workstation",
@@ -135,7 +138,8 @@ TABLES: dict[str, list[Column]] = {
     ),
     "decisions.csv": _cols(
         "session_id", "trainee", "scenario", "seq:int", "t_s:seconds", "kind", "situation", "response", "expected",
-        "score_fraction:fraction", "decision_s:seconds", "verdict", "force_level:int", "range_max", "levels_outside_range:int",
+        "score_fraction:fraction", "decision_s:seconds", "verdict", "force_level:int", "range_max",
+        "levels_outside_range:int",
         "critical:bool", "reportable:bool", "firearm", "timeout_step", "deliberate_wait:bool",
     ),
     "decision_items.csv": _cols("session_id", "seq:int", "item", "value"),
@@ -156,7 +160,8 @@ def write_csv(review: Review, folder: Path, *, rule: ReadinessRule = DEFAULT_RUL
         "trainee_scenarios.csv": lambda: ({"trainee": t["trainee"], "scenario": s, **c}
                                           for t in data["trainees"] for s, c in t["by_scenario"].items()),
         "scenarios.csv": lambda: (_scenario(s) for s in data["scenarios"]),
-        "scenario_versions.csv": lambda: ({"scenario": s["scenario"], "version": v} for s in data["scenarios"] for v in s["versions"]),
+        "scenario_versions.csv": lambda: ({"scenario": s["scenario"], "version": v}
+                                          for s in data["scenarios"] for v in s["versions"]),
         "scenario_costly_situations.csv": lambda: _costly(data["scenarios"]),
         "lethal_force.csv": lambda: (_lethal(r) for r in data["lethal_force"]["per_trainee"]),
         "tampered.csv": lambda: data["tampered"],
@@ -210,7 +215,8 @@ def _totals(data: dict[str, Any]) -> Row:
     passed = sum(tr["passed"] for tr in data["trainees"])
     return {
         **t,
-        "ready": statuses.count("ready"), "not_yet": statuses.count("not_yet"), "needs_help": statuses.count("needs_help"),
+        "ready": statuses.count("ready"), "not_yet": statuses.count("not_yet"),
+        "needs_help": statuses.count("needs_help"),
         "passed": passed, "pass_fraction": passed / t["complete"] if t["complete"] else None,
         "lethal_allowed_steps": lethal["signal"], "lethal_hits": lethal["hits"],
         "lethal_not_allowed_steps": lethal["noise"], "lethal_false_alarms": lethal["false_alarms"],

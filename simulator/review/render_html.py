@@ -162,7 +162,7 @@ def _cohort_competencies(review: Review) -> dict[str, float | None]:
     return total.means()
 
 
-class _Words(dict):  # type: ignore[type-arg]
+class _Words(dict[str, str]):
     """review.<key> strings, each worded once, on first use."""
 
     def __init__(self, labels: Labels) -> None:
@@ -174,7 +174,7 @@ class _Words(dict):  # type: ignore[type-arg]
         return word
 
 
-class _Names(dict):  # type: ignore[type-arg]
+class _Names(dict[Any, str]):
     """Display names of one vocabulary (behaviour, force, verdict), each looked up once."""
 
     def __init__(self, labels: Labels, kind: str) -> None:

@@ -42,7 +42,8 @@ def write_table(review: Review, out: TextIO, *, timelines: bool = False, lang: s
     _table(
         out,
         ["trainee", "sessions", "done/abrt/inc", "latest", "best", "pass rate", "critical",
-         "excess/insuff of acts", "assess ok", "tactics", "median decision", "timeouts (assess/plan/act)", "trend/repeat"],
+         "excess/insuff of acts", "assess ok", "tactics", "median decision", "timeouts (assess/plan/act)",
+         "trend/repeat"],
         [
             [tr["trainee"], tr["sessions"], f"{tr['complete']}/{tr['aborted']}/{tr['incomplete']}",
              f.score(tr["latest_score"]), f.score(tr["best_score"]),
@@ -77,7 +78,8 @@ def write_table(review: Review, out: TextIO, *, timelines: bool = False, lang: s
     _section(out, "Scenarios")
     _table(
         out,
-        ["scenario", "difficulty", "attempts", "done/abrt/inc", "mean score", "pass rate", "timeouts (assess/plan/act)"],
+        ["scenario", "difficulty", "attempts", "done/abrt/inc", "mean score", "pass rate",
+         "timeouts (assess/plan/act)"],
         [
             [s["scenario"], s["difficulty"] if s["difficulty"] is not None else f.NONE, s["attempts"],
              f"{s['complete']}/{s['aborted']}/{s['incomplete']}", f.score(s["mean_score"]),
@@ -89,7 +91,8 @@ def write_table(review: Review, out: TextIO, *, timelines: bool = False, lang: s
         out.write(f"  {clean(s['scenario'])}\n")
         out.write(f"    most points lost: {clean(f.situation_list(s['costly_situations']))}\n")
         out.write(f"    most common wrong assessment: {clean(f.wrong_assessment(s['common_wrong_assessment']))}\n")
-        out.write(f"    most chosen unreasonable option: {clean(f.unreasonable_option(s['common_unreasonable_option']))}\n")
+        out.write("    most chosen unreasonable option: "
+                  f"{clean(f.unreasonable_option(s['common_unreasonable_option']))}\n")
     _section(out, "Lethal-force decisions (signal detection; log-linear correction)")
     lethal = data["lethal_force"]
     _table(
@@ -102,7 +105,8 @@ def write_table(review: Review, out: TextIO, *, timelines: bool = False, lang: s
         out,
         ["started (UTC)", "trainee", "scenario", "status", "score", "result", "critical", "session id"],
         ([r["started_at"], r["trainee"], r["scenario"], r["status"], f.score(r["score"]),
-          "pass" if r["passed"] else ("fail" if r["passed"] is False else f.NONE), r["critical_errors"], r["session_id"]]
+          "pass" if r["passed"] else ("fail" if r["passed"] is False else f.NONE), r["critical_errors"],
+          r["session_id"]]
          for r in review.sessions),
     )
     if timelines:
@@ -116,7 +120,8 @@ def write_table(review: Review, out: TextIO, *, timelines: bool = False, lang: s
         _section(out, "Tampered logs (never counted)")
         for item in data["tampered"]:
             claimed = f" claims trainee {item['claimed_trainee']!r}" if item["claimed_trainee"] else ""
-            out.write(clean(f"  {item['path']}: tampered at seq {item['first_bad_seq']} ({item['detail']}){claimed}") + "\n")
+            out.write(clean(f"  {item['path']}: tampered at seq {item['first_bad_seq']} ({item['detail']}){claimed}")
+                      + "\n")
     if data["warnings"]:
         _section(out, f"Warnings ({t['warnings']})")
         for warning in data["warnings"]:
@@ -173,10 +178,12 @@ def _timeline(out: TextIO, row: dict[str, Any]) -> None:
             ok = "right" if s["assessed"] == s["behaviour"] else "wrong"
             out.write(clean(f"    assessed: {s['assessed']} ({ok}, {f.seconds(s['decision_s'].get('assess'))})") + "\n")
         if s.get("tactics_chosen") or s.get("plan_score") is not None:
-            out.write(clean(f"    tactics: {', '.join(s['tactics_chosen']) or 'none'} (score {f.pct(s['plan_score'])})") + "\n")
+            out.write(clean(f"    tactics: {', '.join(s['tactics_chosen']) or 'none'} "
+                            f"(score {f.pct(s['plan_score'])})") + "\n")
         if s.get("option"):
             out.write(clean(f"    action: {s['option_label']} (level {s['level']}, {s['verdict']}"
-                            f"{', CRITICAL' if s['critical'] else ''}{', reportable' if s['reportable'] else ''})") + "\n")
+                            f"{', CRITICAL' if s['critical'] else ''}{', reportable' if s['reportable'] else ''})")
+                      + "\n")
         if s.get("timed_out"):
             out.write(clean(f"    timed out in {s['timeout_phase']}") + "\n")
         for note in s.get("feedback", []):

@@ -64,7 +64,8 @@ def load_accounts(path: Any) -> Accounts:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise AccountsError(f"{path}: cannot read the accounts file ({getattr(exc, 'strerror', None) or exc})") from None
+        raise AccountsError(f"{path}: cannot read the accounts file "
+                            f"({getattr(exc, 'strerror', None) or exc})") from None
     if not rows or [c.strip().lower() for c in rows[0][:2]] != ["trainee", "name"]:
         raise AccountsError(f"{path}:1: the first line must be the header trainee,name[,homepage]")
     for number, row in enumerate(rows[1:], start=2):

@@ -243,7 +243,8 @@ class LogPass:
         if seq == 0 and fmt is not None and fmt != FORMAT_VERSION:
             # Another format version is not tampering: a newer (or older) writer.
             self.review.skipped += 1
-            self.review.warn(f"{shown}:1: session log format {fmt!r}, this review reads format {FORMAT_VERSION}; skipped")
+            self.review.warn(f"{shown}:1: session log format {fmt!r}, "
+                             f"this review reads format {FORMAT_VERSION}; skipped")
             return
         self.review.tampered.append(
             Tampered(shown, seq, detail, str(start.get("trainee", "")), str(start.get("session_id", "")))
@@ -286,7 +287,8 @@ class LogPass:
         """Count one usable session (`lines` are its records as parsed, envelope included)."""
         review = self.review
         review.counted += 1
-        trainee = review.trainees.get(facts.trainee) or review.trainees.setdefault(facts.trainee, TraineeTally(facts.trainee))
+        trainee = review.trainees.get(facts.trainee) or review.trainees.setdefault(facts.trainee,
+                                                                                   TraineeTally(facts.trainee))
         trainee.add(facts)
         scenario = review.scenarios.get(facts.scenario_id) or review.scenarios.setdefault(
             facts.scenario_id, ScenarioTally(facts.scenario_id)

@@ -284,8 +284,9 @@ class ScenarioTally:
     trainees: set[str] = field(default_factory=set)
     timeouts: Counter[str] = field(default_factory=Counter)  # phase -> count
     situations: dict[str, SituationTally] = field(default_factory=dict)
-    wrong_assessments: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (situation, expected, chosen)
-    unreasonable: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (situation, option, verdict)
+    # (situation, expected, chosen)
+    wrong_assessments: Counter[tuple[str | None, str, str]] = field(default_factory=Counter)
+    unreasonable: Counter[tuple[str | None, str, str]] = field(default_factory=Counter)  # (situation, option, verdict)
     competencies: CompetencyMeans = field(default_factory=CompetencyMeans)
 
     def add(self, facts: SessionFacts) -> None:
@@ -348,14 +349,15 @@ class ScenarioTally:
             else {"situation": wrong[0][0], "expected": wrong[0][1], "chosen": wrong[0][2], "count": wrong[1]},
             "common_unreasonable_option": None
             if unreasonable is None
-            else {"situation": unreasonable[0][0], "option": unreasonable[0][1], "verdict": unreasonable[0][2], "count": unreasonable[1]},
+            else {"situation": unreasonable[0][0], "option": unreasonable[0][1], "verdict": unreasonable[0][2],
+                  "count": unreasonable[1]},
             "timeouts": sum(self.timeouts.values()),
             "timeouts_by_phase": {p: self.timeouts.get(p, 0) for p in PHASES},
             "competencies": self.competencies.means(),
         }
 
 
-def _most_common(counter: Counter[tuple[str, str, str]]) -> tuple[tuple[str, str, str], int] | None:
+def _most_common(counter: Counter[tuple[str | None, str, str]]) -> tuple[tuple[str | None, str, str], int] | None:
     """The most frequent key; ties broken by key order so reports are stable."""
     if not counter:
         return None
@@ -375,5 +377,5 @@ class ScoreHistogram:
         index = min(int(facts.score // (100 / HISTOGRAM_BINS)), HISTOGRAM_BINS - 1)
         (self.passed if facts.passed else self.failed)[index] += 1
 
-    def as_dict(self) -> dict[str, list[int]]:
+    def as_dict(self) -> dict[str, int | list[int]]:
         return {"bin_width": 100 // HISTOGRAM_BINS, "passed": list(self.passed), "failed": list(self.failed)}

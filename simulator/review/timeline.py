@@ -27,7 +27,8 @@ class TimelineBuilder:
         start = records[0]
         assert isinstance(start, SessionStarted)
         loaded = self._scenarios().get(start.scenario.sha256)
-        from simulator.engine import debrief_from_records  # the engine is costly to import: only when timelines are asked for
+        # The engine is costly to import: only when timelines are asked for.
+        from simulator.engine import debrief_from_records
 
         debrief = debrief_from_records(records, loaded, self._lang or start.lang)
         return _debrief_dict(debrief)

@@ -41,7 +41,8 @@ def _next_edges(source: str, next_: object, label: str, kind: str) -> Iterator[E
     elif isinstance(next_, RandomNext):
         total = sum(p.weight for p in next_.random)
         for pick in next_.random:
-            yield Edge(source, pick.goto, f"{label} [{pick.weight}/{total}]", "timeout" if kind == "timeout" else "random")
+            yield Edge(source, pick.goto, f"{label} [{pick.weight}/{total}]",
+                       "timeout" if kind == "timeout" else "random")
 
 
 def _condition_text(condition: dict) -> str:
@@ -91,12 +92,14 @@ def to_dot(scenario: Scenario, lang: str = "en") -> str:
     for sid, situation in scenario.situations.items():
         title = situation.title.get(lang) if situation.title else sid
         border = ", penwidth=2" if sid == scenario.start else ""
-        lines.append(f"    {quoted(sid)} [shape=box, label={quoted(f'{title} ({situation.subject.behaviour.value})')}{border}];")
+        label = quoted(f"{title} ({situation.subject.behaviour.value})")
+        lines.append(f"    {quoted(sid)} [shape=box, label={label}{border}];")
     for eid, ending in scenario.endings.items():
         shape = "doublecircle" if ending.result.value == "resolved" else "octagon"
         lines.append(f"    {quoted(eid)} [shape={shape}, label={quoted(eid)}];")
     styles = {"option": "solid", "branch": "solid", "timeout": "dashed", "random": "dotted"}
     for edge in edges(scenario, lang):
-        lines.append(f"    {quoted(edge.source)} -> {quoted(edge.target)} [label={quoted(edge.label)}, style={styles[edge.kind]}];")
+        lines.append(f"    {quoted(edge.source)} -> {quoted(edge.target)} "
+                     f"[label={quoted(edge.label)}, style={styles[edge.kind]}];")
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -55,7 +55,8 @@ def check_files(paths: Iterable[Path], extra: Sequence[ExtraCheck] = ()) -> list
             scenario_id = loaded.scenario.id
             if scenario_id in first_path_with_id:
                 other = first_path_with_id[scenario_id]
-                report.problems.append(loaded.source.problem(("id",), f"scenario id '{scenario_id}' is also used by {other}"))
+                report.problems.append(loaded.source.problem(("id",),
+                                                             f"scenario id '{scenario_id}' is also used by {other}"))
             else:
                 first_path_with_id[scenario_id] = path
         reports.append(report)

@@ -12,8 +12,8 @@ from typing import Any
 
 from simulator.domain import Consideration, Force, Rating, Verdict, missing_equipment
 from simulator.scenario.assets import AssetError, resolve_image, resolve_rubric
-from simulator.scenario.lint_authoring import AUTHORING_CHECKS, did_you_mean, stuck_messages
 from simulator.scenario.judging import judge_option
+from simulator.scenario.lint_authoring import AUTHORING_CHECKS, did_you_mean, stuck_messages
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import NO_ACTION, Branch, RandomNext, Scenario, Situation
 from simulator.scenario.problems import Problem, Severity
@@ -42,7 +42,8 @@ def check_ids(loaded: LoadedScenario) -> Iterator[Problem]:
     s, src = loaded.scenario, loaded.source
     for ending_id in s.endings:
         if ending_id in s.situations:
-            yield src.problem(("endings", ending_id), f"id '{ending_id}' is used by a situation and an ending", at_key=True)
+            yield src.problem(("endings", ending_id), f"id '{ending_id}' is used by a situation and an ending",
+                              at_key=True)
     for sid, situation in s.situations.items():
         yield from _unique(src, ("situations", sid, "options"), [o.id for o in situation.options], "option")
         yield from _unique(src, ("situations", sid, "tactics"), [t.id for t in situation.tactics], "tactic")
@@ -82,11 +83,13 @@ def _check_next(src: Any, where: PathKey, next_: Any, known: set[str], s: Scenar
             yield src.problem((*where, last), "the last branch must have no 'if', so some branch is always taken")
         for index, branch in enumerate(next_[:last]):
             if branch.when is None:
-                yield src.problem((*where, index), "a branch without 'if' must come last; the branches after it are never tried")
+                yield src.problem((*where, index),
+                                  "a branch without 'if' must come last; the branches after it are never tried")
         for index, branch in enumerate(next_):
             for name in branch.when or {}:
                 if name not in s.variables:
-                    yield src.problem((*where, index, "if", name), f"variable '{name}' is not declared under 'variables'", at_key=True)
+                    yield src.problem((*where, index, "if", name),
+                                      f"variable '{name}' is not declared under 'variables'", at_key=True)
 
 
 def _targets_with_paths(where: PathKey, next_: Any) -> Iterator[tuple[PathKey, str]]:
@@ -108,7 +111,8 @@ def check_situations(loaded: LoadedScenario) -> Iterator[Problem]:
     for sid, situation in s.situations.items():
         here = ("situations", sid)
         if situation.time_limit_s is not None and situation.timeout is None:
-            yield src.problem((*here, "time_limit_s"), "time_limit_s needs a 'timeout': where the scenario goes when time runs out", at_key=True)
+            yield src.problem((*here, "time_limit_s"),
+                              "time_limit_s needs a 'timeout': where the scenario goes when time runs out", at_key=True)
         if situation.timeout is not None and situation.time_limit_s is None:
             yield src.problem((*here, "timeout"), "timeout needs a 'time_limit_s'", at_key=True)
         band = situation.reasonable
@@ -117,11 +121,14 @@ def check_situations(loaded: LoadedScenario) -> Iterator[Problem]:
         for index, option in enumerate(situation.options):
             for name in option.effects:
                 if name not in s.variables:
-                    yield src.problem((*here, "options", index, "effects", name), f"variable '{name}' is not declared under 'variables'", at_key=True)
+                    yield src.problem((*here, "options", index, "effects", name),
+                                      f"variable '{name}' is not declared under 'variables'", at_key=True)
             lacking = missing_equipment(option.force, s.officer.equipment)
             if lacking:
                 names = ", ".join(f.value for f in lacking)
-                yield src.problem((*here, "options", index, "force"), f"option '{option.id}' uses {names} but the officer carries no equipment for it", severity=WARNING)
+                yield src.problem((*here, "options", index, "force"),
+                                  f"option '{option.id}' uses {names} but the officer carries no equipment for it",
+                                  severity=WARNING)
 
 
 def check_scenes(loaded: LoadedScenario) -> Iterator[Problem]:
@@ -142,7 +149,8 @@ def check_scenes(loaded: LoadedScenario) -> Iterator[Problem]:
         points += [((*here, "exits", i), p) for i, p in enumerate(scene.exits)]
         for where, point in points:
             if not scene.contains(point):
-                yield src.problem(where, f"point {point} lies outside the {scene.width_m:g} x {scene.depth_m:g} m scene")
+                yield src.problem(where,
+                                  f"point {point} lies outside the {scene.width_m:g} x {scene.depth_m:g} m scene")
 
 
 def check_files(loaded: LoadedScenario) -> Iterator[Problem]:
@@ -166,7 +174,8 @@ def check_variables(loaded: LoadedScenario) -> Iterator[Problem]:
     changed |= {name for sit in s.situations.values() if sit.wait for name, d in sit.wait.effects.items() if d}
     for name in s.variables:
         if name not in changed:
-            yield src.problem(("variables", name), f"variable '{name}' is never changed by any option's effects", at_key=True, severity=WARNING)
+            yield src.problem(("variables", name), f"variable '{name}' is never changed by any option's effects",
+                              at_key=True, severity=WARNING)
 
 
 # --- teaching (issue 10): a scenario that teaches the wrong lesson ----------------------------
@@ -179,44 +188,61 @@ def check_teaching(loaded: LoadedScenario) -> Iterator[Problem]:
         preferred = [(i, o) for i, o in enumerate(situation.options) if o.preferred]
         if len(preferred) > 1:
             ids = ", ".join(o.id for _, o in preferred)
-            yield src.problem((*here, "options"), f"more than one preferred option ({ids}); mark the one a trainee should learn", at_key=True, severity=WARNING)
+            yield src.problem((*here, "options"),
+                              f"more than one preferred option ({ids}); mark the one a trainee should learn",
+                              at_key=True, severity=WARNING)
         for index, option in enumerate(situation.options):
             where = (*here, "options", index)
             judgement, errors = judge_option(situation, option)  # rubric default-2's judgement
             verdict = judgement.verdict
             if option.preferred and verdict is not Verdict.REASONABLE:
-                yield src.problem((*where, "preferred"), f"preferred option '{option.id}' is judged {verdict.value}, not reasonable", severity=WARNING)
+                yield src.problem((*where, "preferred"),
+                                  f"preferred option '{option.id}' is judged {verdict.value}, not reasonable",
+                                  severity=WARNING)
             if option.preferred and errors.critical:
-                yield src.problem((*where, "preferred"), f"preferred option '{option.id}' is a critical error", severity=WARNING)
+                yield src.problem((*where, "preferred"), f"preferred option '{option.id}' is a critical error",
+                                  severity=WARNING)
             carried = {Consideration.DISENGAGE, Consideration.TIME} & set(option.tactics)
             if carried and verdict is Verdict.INSUFFICIENT and option.verdict is None and option.rationale is None:
                 names = ", ".join(sorted(c.value for c in carried))
-                yield src.problem(where, f"option '{option.id}' carries out {names} but is judged insufficient; rate that tactic under 'tactics', set 'verdict', or explain it in a 'rationale'", severity=WARNING)
+                yield src.problem(where, f"option '{option.id}' carries out {names} but is judged insufficient; "
+                                         "rate that tactic under 'tactics', set 'verdict', "
+                                         "or explain it in a 'rationale'", severity=WARNING)
             if option.firearm is None and Force.LETHAL_FORCE in option.force:
-                yield src.problem((*where, "force"), f"option '{option.id}' uses lethal_force without saying how; add 'firearm: draw', 'point' or 'discharge' (left out, it counts as a shot)", severity=WARNING)
+                yield src.problem((*where, "force"),
+                                  f"option '{option.id}' uses lethal_force without saying how; add 'firearm: draw', "
+                                  "'point' or 'discharge' (left out, it counts as a shot)", severity=WARNING)
             if option.firearm is not None and Force.LETHAL_FORCE not in option.force:
-                yield src.problem((*where, "firearm"), f"option '{option.id}' says how a firearm is used but its force has no lethal_force")
+                yield src.problem((*where, "firearm"),
+                                  f"option '{option.id}' says how a firearm is used but its force has no lethal_force")
         if situation.timeout is not None and situation.wait is None and _recommends_time(situation):
-            yield src.problem((*here, "timeout"), "this situation's tactics recommend taking time, yet running out of time is punished; add 'wait:' to make the timeout a deliberate wait", at_key=True, severity=WARNING)
+            yield src.problem((*here, "timeout"),
+                              "this situation's tactics recommend taking time, yet running out of time is punished; "
+                              "add 'wait:' to make the timeout a deliberate wait", at_key=True, severity=WARNING)
         if situation.wait is not None and situation.timeout is None:
             yield src.problem((*here, "wait"), "'wait' needs a 'time_limit_s' and a 'timeout'", at_key=True)
         for name in situation.wait.effects if situation.wait else {}:
             if name not in s.variables:
-                yield src.problem((*here, "wait", "effects", name), f"variable '{name}' is not declared under 'variables'", at_key=True)
+                yield src.problem((*here, "wait", "effects", name),
+                                  f"variable '{name}' is not declared under 'variables'", at_key=True)
     for eid, ending in s.endings.items():
         here = ("endings", eid)
         for index, follow_up in enumerate(ending.follow_up):
             if follow_up.action != NO_ACTION and _says_no_follow_up(follow_up.label.get("en")):
-                yield src.problem((*here, "follow_up", index, "action"), f"follow-up '{follow_up.id}' is no front-line action at all; tag it 'action: none', not '{follow_up.action}'", severity=WARNING)
+                yield src.problem((*here, "follow_up", index, "action"),
+                                  f"follow-up '{follow_up.id}' is no front-line action at all; "
+                                  f"tag it 'action: none', not '{follow_up.action}'", severity=WARNING)
         if (ending.injuries or ending.fatal) and not ending.follow_up:
-            yield src.problem(here, f"ending '{eid}' has injuries or a death but no follow-up step", at_key=True, severity=WARNING)
+            yield src.problem(here, f"ending '{eid}' has injuries or a death but no follow-up step", at_key=True,
+                              severity=WARNING)
 
 
 def _recommends_time(situation: Situation) -> bool:
     return any(t.consideration is Consideration.TIME and t.rating is Rating.RECOMMENDED for t in situation.tactics)
 
 
-_NO_FOLLOW_UP = re.compile(r"^\s*(no (further )?follow[- ]?up|close the file|nothing further|no further action)\b", re.IGNORECASE)
+_NO_FOLLOW_UP = re.compile(r"^\s*(no (further )?follow[- ]?up|close the file|nothing further|no further action)\b",
+                           re.IGNORECASE)
 
 
 def _says_no_follow_up(label: str) -> bool:
@@ -236,10 +262,12 @@ def check_graph(loaded: LoadedScenario) -> Iterator[Problem]:
     reached = {state.node for state in states}
     for sid in s.situations:
         if sid not in reached:
-            yield src.problem(("situations", sid), f"situation '{sid}' cannot be reached from start", at_key=True, severity=WARNING)
+            yield src.problem(("situations", sid), f"situation '{sid}' cannot be reached from start", at_key=True,
+                              severity=WARNING)
     for eid in s.endings:
         if eid not in reached:
-            yield src.problem(("endings", eid), f"ending '{eid}' cannot be reached from start", at_key=True, severity=WARNING)
+            yield src.problem(("endings", eid), f"ending '{eid}' cannot be reached from start", at_key=True,
+                              severity=WARNING)
     stuck = space.stuck(states)
     # Named as a loop, with a deterministic example (lint_authoring, issue 13).
     for node, message in stuck_messages(space, stuck):
@@ -256,8 +284,10 @@ def _endless_runs(loaded: LoadedScenario, space: StateSpace, states: set) -> Ite
     run, is_loop = found
     names = [state.node for state in run]
     shown = " -> ".join(names if len(names) <= 12 else [*names[:6], "...", *names[-5:]])
-    what = f"a loop lets a session go on without end: {shown}" if is_loop else f"a path visits more than {MAX_STEPS} situations: {shown}"
-    yield loaded.source.problem(("situations", run[0].node), f"{what} (a session may visit at most {MAX_STEPS})", at_key=True)
+    what = (f"a loop lets a session go on without end: {shown}" if is_loop
+            else f"a path visits more than {MAX_STEPS} situations: {shown}")
+    yield loaded.source.problem(("situations", run[0].node), f"{what} (a session may visit at most {MAX_STEPS})",
+                                at_key=True)
 
 
 CHECKS: list[Check] = [check_ids, check_references, check_situations, check_scenes, check_files, check_variables,

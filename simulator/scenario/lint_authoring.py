@@ -74,7 +74,8 @@ def check_languages(loaded: LoadedScenario) -> Iterator[Problem]:
         if isinstance(text.root, TextMap):
             for code in text.root.__pydantic_extra__ or {}:
                 if not known_language(code):
-                    hint = did_you_mean(code, [c for c in declared if c != "en"] or ["fr"], cutoff=0.5)  # two letters: one may differ
+                    hint = did_you_mean(code, [c for c in declared if c != "en"] or ["fr"],
+                                        cutoff=0.5)  # two letters: one may differ
                     yield src.problem((*where, code), f"'{code}' is not a known language code{hint}", at_key=True)
         missing = [code for code in declared if code not in text.languages()]
         if missing:

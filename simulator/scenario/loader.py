@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from functools import cache
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from simulator.domain import (
     Behaviour,
@@ -132,10 +132,11 @@ def model_field_names(*models: type) -> set[str]:
     return names
 
 
-def _nested_models(annotation: Any) -> list[type]:
+def _nested_models(annotation: Any) -> list[type[BaseModel]]:
     from typing import get_args
 
-    found = [annotation] if isinstance(annotation, type) and hasattr(annotation, "model_fields") else []
+    is_model = isinstance(annotation, type) and hasattr(annotation, "model_fields")
+    found: list[type[BaseModel]] = [annotation] if is_model else []
     for arg in get_args(annotation):
         found.extend(_nested_models(arg))
     return found
@@ -146,8 +147,9 @@ def _homes() -> dict[str, list[str]]:
     """For each scenario field, the keys under which it is written (e.g. cues -> subject)."""
     from simulator.scenario.model import Scenario
 
-    holders: dict[type, list[str]] = {Scenario: ["the top level"]}
-    todo, seen = [Scenario], set()
+    holders: dict[type[BaseModel], list[str]] = {Scenario: ["the top level"]}
+    todo: list[type[BaseModel]] = [Scenario]
+    seen: set[type[BaseModel]] = set()
     while todo:
         model = todo.pop()
         if model in seen:
@@ -188,7 +190,8 @@ def validation_problems(exc: ValidationError, data: Any, source: SourceMap,
     answers file must not be told about scenario fields. Default: the scenario's.
     """
     grouped: dict[PathKey, list[tuple[dict[str, Any], bool]]] = {}
-    for error in exc.errors():
+    for details in exc.errors():
+        error: dict[str, Any] = dict(details)  # gains a "_key" mark below
         where, is_key = _data_path(error["loc"], data)
         # Unknown fields point at their key; missing ones at the key of their parent.
         grouped.setdefault(where, []).append((error, is_key or error["type"] in ("extra_forbidden", "missing")))
@@ -204,7 +207,8 @@ def validation_problems(exc: ValidationError, data: Any, source: SourceMap,
     if len(grouped) > MAX_PROBLEMS:
         more = len(grouped) - MAX_PROBLEMS
         problems.append(Problem(source.path, None, None, Severity.ERROR,
-                                f"and {more:,} more problem{'s' if more != 1 else ''} (only the first {MAX_PROBLEMS} are listed)"))
+                                f"and {more:,} more problem{'s' if more != 1 else ''} "
+                                f"(only the first {MAX_PROBLEMS} are listed)"))
     return problems
 
 
@@ -244,8 +248,8 @@ def _message(where: PathKey, errors: list[dict[str, Any]], data: Any, names: lis
         return _unknown_field_message(errors, names)
     if any(t == "missing" for t in types):
         missing = sorted({str(e["loc"][-1]) for e in errors if e["type"] == "missing"})
-        names = ", ".join(f"'{m}'" for m in missing)
-        return f"missing required field{'s' if len(missing) > 1 else ''} {names}"
+        listed = ", ".join(f"'{m}'" for m in missing)
+        return f"missing required field{'s' if len(missing) > 1 else ''} {listed}"
     kinds = [_KINDS[t] for t in types if t in _KINDS]
     if len(errors) > 1 and kinds:
         # A union whose every alternative failed: say what would have fitted.

@@ -235,7 +235,8 @@ class Subject(StrictModel):
     # Other categories a reasonable officer could defensibly perceive here; each scores as exact.
     accepted: list[Vocab[Behaviour]] = Field(
         default_factory=list,
-        description="Other behaviour categories a reasonable officer could defensibly perceive here; each scores as exact.",
+        description="Other behaviour categories a reasonable officer could defensibly perceive here; "
+        "each scores as exact.",
     )
 
     @property
@@ -250,7 +251,8 @@ FactorValue = Text | int | float | list[Text]
 class Wait(StrictModel):
     """Letting the time run out here is a deliberate wait (time as a tactic), not a freeze."""
 
-    effects: dict[VariableName, int] = Field(default_factory=dict, description="Added to variables when the wait happens.")
+    effects: dict[VariableName, int] = Field(default_factory=dict,
+                                             description="Added to variables when the wait happens.")
     note: Text | None = Field(None, description="Why waiting is a tactic here, for the debrief.")
 
 
@@ -269,14 +271,16 @@ class Tactic(StrictModel):
 class CriticalMark(StrictModel):
     """The author's word that choosing this option fails the session, and why."""
 
-    reason: Vocab[ReasonCode] = Field(description="Why the choice fails the session; the debrief words it and cites the law.")
+    reason: Vocab[ReasonCode] = Field(
+        description="Why the choice fails the session; the debrief words it and cites the law.")
     note: Text | None = Field(None, description="The author's explanation, shown in the debrief.")
 
 
 class Quality(StrictModel):
     """How the option is carried out, apart from its force level."""
 
-    communication: Vocab[QualityRating] | None = Field(None, description="What is said: a threat rates low, an explanation high.")
+    communication: Vocab[QualityRating] | None = Field(
+        None, description="What is said: a threat rates low, an explanation high.")
     safety: Vocab[QualityRating] | None = Field(None, description="Position, distance and cover while doing it.")
 
 
@@ -290,7 +294,8 @@ class Option(StrictModel):
     rationale: Text | None = None
     effects: dict[VariableName, int] = Field(default_factory=dict)
     tactics: list[Vocab[Consideration]] = Field(default_factory=list)
-    critical: CriticalMark | None = Field(None, description="Choosing this option fails the session, whatever its verdict.")
+    critical: CriticalMark | None = Field(
+        None, description="Choosing this option fails the session, whatever its verdict.")
     without_authority: Vocab[AuthorityAct] | None = Field(
         None, description="The option acts with no lawful grounds (s.25(1)); with physical force it is critical."
     )
@@ -319,7 +324,8 @@ class Situation(StrictModel):
     factors: dict[Vocab[Factor], FactorValue] = Field(default_factory=dict)
     time_limit_s: float | None = Field(None, gt=0, le=600, allow_inf_nan=False)
     timeout: Next | None = None
-    wait: Wait | None = Field(None, description="Running out of time here is a deliberate wait (no penalty), not a freeze.")
+    wait: Wait | None = Field(
+        None, description="Running out of time here is a deliberate wait (no penalty), not a freeze.")
     reasonable: Reasonable | None = None
     assess: bool = True
     tactics: list[Tactic] = Field(default_factory=list)

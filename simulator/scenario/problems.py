@@ -44,7 +44,8 @@ class ScenarioError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=_sort_key)
         # The one-line message is the first error: a warning above it is not why loading failed.
-        first = next((p for p in self.problems if p.severity is Severity.ERROR), self.problems[0] if self.problems else None)
+        first = next((p for p in self.problems if p.severity is Severity.ERROR),
+                     self.problems[0] if self.problems else None)
         super().__init__(str(first) if first else "invalid scenario")
 
 

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -34,7 +34,7 @@ MAX_WHOLE_NUMBER = 10**6
 PathKey = tuple[str | int, ...]
 
 try:  # libyaml's C parser and composer, else the pure-Python ones
-    from yaml.cyaml import CParser as _CParser
+    from yaml._yaml import CParser as _CParser  # what yaml.cyaml re-exports
 
     _PARSER_BASES: tuple[type, ...] = (_CParser,)
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -87,11 +87,12 @@ class CoreResolver(yaml.resolver.BaseResolver):
 class _ComposeLoader(*_PARSER_BASES, CoreResolver):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
         if len(_PARSER_BASES) == 1:
-            _PARSER_BASES[0].__init__(self, stream)
+            _CParser.__init__(self, stream)
         else:
             yaml.reader.Reader.__init__(self, stream)
-            for base in _PARSER_BASES[1:]:
-                base.__init__(self)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
         CoreResolver.__init__(self)
 
 
@@ -201,7 +202,8 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         character = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
-        raise ScenarioError([Problem(path, line, col, Severity.ERROR, f"not valid YAML: character {character} is not allowed")]) from None
+        raise ScenarioError([Problem(path, line, col, Severity.ERROR,
+                                     f"not valid YAML: character {character} is not allowed")]) from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
         raise ScenarioError([Problem(path, None, None, Severity.ERROR, f"not valid YAML: {message}")]) from None
@@ -240,12 +242,12 @@ class _Converter:
             self._fail(node, f"values nested more than {MAX_DEPTH} levels deep")
         kind = node.__class__
         if kind is yaml.ScalarNode:
-            return self._scalar(node)
+            return self._scalar(cast(yaml.ScalarNode, node))  # kind checked just above
         if node.tag != (_MAP if kind is yaml.MappingNode else _SEQ):
             self._fail(node, f"unsupported YAML tag '{node.tag}'")
         if kind is yaml.SequenceNode:
             return [self.convert(item, depth + 1) for item in node.value]
-        return self._mapping(node, depth)
+        return self._mapping(cast(yaml.MappingNode, node), depth)
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -281,7 +283,8 @@ class _Converter:
         if not math.isfinite(value):
             self._fail(node, f"'{node.value[:40]}' is not a finite number")
         if isinstance(value, int) and abs(value) > MAX_WHOLE_NUMBER:
-            self._fail(node, f"{node.value[:40]} is out of range: whole numbers may be at most {MAX_WHOLE_NUMBER:,} in size")
+            self._fail(node, f"{node.value[:40]} is out of range: "
+                             f"whole numbers may be at most {MAX_WHOLE_NUMBER:,} in size")
         return value
 
     def _fail(self, node: yaml.Node, message: str) -> Any:

@@ -168,7 +168,8 @@ class StateSpace:
                     path.pop()
                     del on_path[state]
                     own = 0 if self.scenario.is_ending(state.node) else 1
-                    depth[state] = own + max((depth.get(c, 0) for c in self.successors(state) if c in states), default=0)
+                    depth[state] = own + max((depth.get(c, 0) for c in self.successors(state) if c in states),
+                                             default=0)
                 elif child in on_path:
                     return path[on_path[child]:] + [child], True
                 elif child in states and child not in depth:

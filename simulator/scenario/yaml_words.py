@@ -77,6 +77,8 @@ def _deeper_line(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | Non
     if "mapping values are not allowed" not in (exc.problem or ""):
         return None
     mark = exc.problem_mark
+    if mark is None:
+        return None
     line, above = _line(lines, mark.line), _line(lines, mark.line - 1)
     stripped = line.strip()
     if mark.line > 0 and above.strip() and _indent(line) > _indent(above) and not above.rstrip().endswith(":") \
@@ -96,6 +98,8 @@ def _misaligned_key(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | 
     if "block mapping" not in (exc.context or "") and "block collection" not in (exc.context or ""):
         return None
     mark, start = exc.problem_mark, exc.context_mark
+    if mark is None:
+        return None
     line = _line(lines, mark.line)
     if line.lstrip().startswith("- ") and "block mapping" in (exc.context or ""):
         return Explained(mark.line + 1, _indent(line) + 1,

@@ -35,7 +35,8 @@ class ChainProblem:
 
 def body(row: Any) -> bytes:
     """The exact bytes hashed and MACed for an annotation."""
-    return canonical_json({name: getattr(row, name) if not isinstance(row, dict) else row[name] for name in _FIELDS}).encode("utf-8")
+    fields = {name: getattr(row, name) if not isinstance(row, dict) else row[name] for name in _FIELDS}
+    return canonical_json(fields).encode("utf-8")
 
 
 def annotate(store: Store, session_id: str, author: str, kind: str, text: str, key: bytes | None) -> dict[str, Any]:
@@ -46,7 +47,8 @@ def annotate(store: Store, session_id: str, author: str, kind: str, text: str, k
     for _ in range(20):
         try:
             with store.writing() as conn:
-                if conn.execute(sa.select(s.sessions.c.session_id).where(s.sessions.c.session_id == session_id)).first() is None:
+                known = sa.select(s.sessions.c.session_id).where(s.sessions.c.session_id == session_id)
+                if conn.execute(known).first() is None:
                     raise StoreError(f"session {session_id!r} is not in the store (import its log first)")
                 head = conn.execute(sa.select(s.annotations.c.position, s.annotations.c.hash)
                                     .order_by(s.annotations.c.position.desc()).limit(1)).first()
@@ -74,7 +76,8 @@ def check_chain(store: Store, key: bytes | None) -> tuple[int, list[ChainProblem
             if row.position != n:
                 problems.append(ChainProblem(row.position, f"position {n} is missing (annotation removed)"))
             if row.prev != expected_prev:
-                problems.append(ChainProblem(row.position, "does not follow the annotation before it (removed or altered)"))
+                problems.append(ChainProblem(row.position,
+                                             "does not follow the annotation before it (removed or altered)"))
             if hashlib.sha256(data).hexdigest() != row.hash:
                 problems.append(ChainProblem(row.position, "altered (its hash does not match its content)"))
             if key is not None and (row.mac is None or compute_mac(key, data) != row.mac):

@@ -177,14 +177,16 @@ class Store:
         ids = list(session_ids)
         with self.reading() as conn:
             for start in range(0, len(ids), 500):
-                q = sa.select(s.sessions.c.session_id, s.sessions.c.status, s.sessions.c.records, s.sessions.c.end_digest)
+                q = sa.select(s.sessions.c.session_id, s.sessions.c.status, s.sessions.c.records,
+                              s.sessions.c.end_digest)
                 for row in conn.execute(q.where(s.sessions.c.session_id.in_(ids[start:start + 500]))):
                     out[row.session_id] = (row.status, row.records, row.end_digest)
         return out
 
 
 def _insert_children(conn: Connection, items: list[Prepared]) -> None:
-    for table, attr in ((s.decisions, "decisions"), (s.situation_scores, "situations"), (s.competencies, "competencies")):
+    for table, attr in ((s.decisions, "decisions"), (s.situation_scores, "situations"),
+                        (s.competencies, "competencies")):
         rows = [row for p in items for row in getattr(p, attr)]
         if rows:
             conn.execute(sa.insert(table), rows)
@@ -192,10 +194,12 @@ def _insert_children(conn: Connection, items: list[Prepared]) -> None:
 
 def _insert(dialect: str, table: sa.Table) -> Any:
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table)
 
 
 def _alembic_config() -> Any:

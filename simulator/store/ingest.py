@@ -24,7 +24,7 @@ from simulator.logbook.models import SituationScored
 from simulator.logbook.records import canonical_json
 from simulator.review.competencies import COMPETENCIES
 from simulator.review.facts import SessionFacts
-from simulator.review.scan import Filters, Review, LogPass
+from simulator.review.scan import Filters, LogPass, Review
 from simulator.store.db import Prepared, Store
 
 BATCH = 500  # logs per transaction: few commits, and a crash loses at most one batch of work (re-run import)
@@ -80,7 +80,8 @@ class _Importer(LogPass):
         self.prepared.append(item)
 
 
-def prepare(facts: SessionFacts, records: list[LogRecord], lines: list[dict[str, Any]], warnings: list[str]) -> Prepared:
+def prepare(facts: SessionFacts, records: list[LogRecord], lines: list[dict[str, Any]],
+            warnings: list[str]) -> Prepared:
     """Rows for one session from its facts (and, for what facts leave out, its records;
     `lines` are the same records as parsed, envelope included: the log kept)."""
     last = lines[-1]

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from simulator.logbook import read_record
 from simulator.review.competencies import COMPETENCIES
 from simulator.review.facts import Decision, SessionFacts
-from simulator.review.scan import Filters, Review, Tampered, Timeline, LogPass
+from simulator.review.scan import Filters, LogPass, Review, Tampered, Timeline
 from simulator.store import schema as s
 from simulator.store.db import Store
 
@@ -37,7 +37,8 @@ def review_store(store: Store, *, filters: Filters = Filters(), decisions: bool 
     counting = LogPass(review, None, filters, decisions, timeline)
     with store.reading() as conn:
         unchecked = conn.execute(sa.select(sa.func.count()).where(~s.sessions.c.mac_checked)).scalar_one()
-        review.key_used = unchecked == 0 and conn.execute(sa.select(sa.func.count()).select_from(s.sessions)).scalar_one() > 0
+        review.key_used = unchecked == 0 and (
+            conn.execute(sa.select(sa.func.count()).select_from(s.sessions)).scalar_one() > 0)
         _quarantined(conn, review)
         for facts, log, warnings in _all_facts(conn, store.dialect, timeline is not None):
             review.files += 1
@@ -56,7 +57,8 @@ def _quarantined(conn: sa.Connection, review: Review) -> None:
     q = sa.select(s.quarantine).order_by(s.quarantine.c.path, s.quarantine.c.log_sha256)
     for row in conn.execute(q):
         review.files += 1
-        review.tampered.append(Tampered(row.path, row.first_bad_seq, row.detail, row.claimed_trainee, row.claimed_session))
+        review.tampered.append(Tampered(row.path, row.first_bad_seq, row.detail, row.claimed_trainee,
+                                        row.claimed_session))
         line = "" if row.first_bad_seq is None else f"{row.first_bad_seq + 1}:"
         review.warn(f"{row.path}:{line} tampered ({row.detail}); not counted")
 
@@ -100,14 +102,16 @@ def _all_facts(conn: sa.Connection, dialect: str,
 # The decision columns in Decision's field order (after session_id), so a row
 # unpacks straight into one: this loop runs once per decision in the store.
 _DECISION_COLUMNS = ("session_id", "seq", "t", "kind", "situation", "response", "expected", "score", "decision_s",
-                     "verdict", "level", "range_max", "severity", "critical", "reportable", "phase", "reasons", "firearm", "wait")
+                     "verdict", "level", "range_max", "severity", "critical", "reportable", "phase", "reasons",
+                     "firearm", "wait")
 
 
 def _decision(row: Any) -> Decision:
-    _, seq, t, kind, situation, response, *middle, critical, reportable, phase, reasons, firearm, wait = row
-    return Decision(seq, t, kind, situation, None if response is None else _response(response), *middle,
-                    bool(critical), bool(reportable), phase, None if reasons is None else _response(reasons),
-                    firearm, bool(wait))
+    (_, seq, t, kind, situation, response, expected, score, decision_s, verdict, level, range_max, severity,
+     critical, reportable, phase, reasons, firearm, wait) = row
+    return Decision(seq, t, kind, situation, None if response is None else _response(response), expected, score,
+                    decision_s, verdict, level, range_max, severity, bool(critical), bool(reportable), phase,
+                    None if reasons is None else _response(reasons), firearm, bool(wait))
 
 
 @functools.lru_cache(maxsize=65536)

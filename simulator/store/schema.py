@@ -4,7 +4,8 @@ Alembic migrations (migrations/versions) create and change them; this module
 is what the code reads and writes. Change both together, with a new migration.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: it would bind the name of the
+# `annotations` table below.
 
 from sqlalchemy import (
     Boolean,

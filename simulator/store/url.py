@@ -30,7 +30,8 @@ def resolve_url(arg: str | None) -> str:
     if base == "postgres":
         base = "postgresql"
     if base not in _SCHEMES:
-        raise StoreError(f"database URL {_shown(text)}: unsupported scheme {scheme!r} (use a file path, sqlite:///PATH or postgresql://…)")
+        raise StoreError(f"database URL {_shown(text)}: unsupported scheme {scheme!r} "
+                         "(use a file path, sqlite:///PATH or postgresql://…)")
     if base == "postgresql":
         if not rest:
             raise StoreError(f"database URL {_shown(text)} names no database (postgresql://USER@HOST[:PORT]/DATABASE)")

@@ -12,7 +12,6 @@ from importlib import resources
 import yaml
 
 
-
 def _registry() -> tuple[str, ...]:
     """The playable languages: one per catalogue file shipped here.
 

@@ -18,9 +18,9 @@ from typing import Protocol
 
 import pygame
 
+from simulator.strings import Strings
 from simulator.ui.input import Intent, Kind, intent_of
 from simulator.ui.screens.base import Screen
-from simulator.strings import Strings
 from simulator.ui.theme import Theme, make_theme
 
 FRAME_S = 1 / 60
@@ -192,7 +192,9 @@ class App:
         self._dirty = True
 
     def _resized(self) -> None:
-        self.window = pygame.display.get_surface()
+        window = pygame.display.get_surface()
+        assert window is not None, "a resize event comes only from an open window"
+        self.window = window
         width, height = self.window.get_size()
         if not self.fullscreen and (width < MIN_SIZE[0] or height < MIN_SIZE[1]):
             # Below 1024x640 the layout cannot hold a situation screen: grow back.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -112,5 +113,5 @@ class Pilot:
         return found[0].rect.center
 
     @staticmethod
-    def _post(type_: int, **attributes: object) -> None:
+    def _post(type_: int, **attributes: Any) -> None:
         pygame.event.post(pygame.event.Event(type_, **attributes))

@@ -7,11 +7,11 @@ from typing import Any
 
 from simulator.engine import MonotonicClock
 from simulator.logbook.models import LogRecord, RecordError, SessionStarted, read_record
+from simulator.strings import Strings
 from simulator.ui.app import App, Clock
 from simulator.ui.flow import PlayConfig, PlayFlow
 from simulator.ui.library import find_scenario
 from simulator.ui.screens.replay import ReplayData, ReplayScreen
-from simulator.strings import Strings
 
 
 def play_app(config: PlayConfig, *, clock: Clock | None = None, size: tuple[int, int] = (1280, 720),

@@ -7,9 +7,9 @@ pygame_gui (they cover French accents); pygame's default font is the fallback.
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, replace
 from functools import lru_cache
-import importlib.util
 from pathlib import Path
 
 import pygame

@@ -15,6 +15,15 @@ if TYPE_CHECKING:
     from simulator.ui.app import App
 
 
+def untimed(action: Callable[[], object]) -> Callable[[float], None]:
+    """A hotspot action for a callback that does not need the click's time."""
+
+    def run(at: float) -> None:
+        action()
+
+    return run
+
+
 class Screen:
     """A full-window screen. Subclasses implement draw() and handle()."""
 

@@ -39,14 +39,15 @@ class BriefingScreen(SessionScreen):
         if scenario.summary:
             y += section(surface, theme, x, y, left_w, self.t("briefing.summary"), reflow(scenario.summary.get(lang)))
         if scenario.objectives:
-            body = "\n".join(f"– {o.get(lang)}" for o in scenario.objectives)
-            y += section(surface, theme, x, y, left_w, self.t("briefing.objectives"), body)
+            objectives = "\n".join(f"– {o.get(lang)}" for o in scenario.objectives)
+            y += section(surface, theme, x, y, left_w, self.t("briefing.objectives"), objectives)
 
         right = pygame.Rect(x + left_w + theme.pad * 2, area.y, area.width - left_w - theme.pad * 2, area.height)
         officer = scenario.officer
         lines = [self.t("briefing.partners", n=officer.partners)]
         if officer.equipment:
-            lines.append(self.t("briefing.equipment", items=", ".join(self.t.name("equipment", e) for e in officer.equipment)))
+            lines.append(self.t("briefing.equipment",
+                                items=", ".join(self.t.name("equipment", e) for e in officer.equipment)))
         else:
             lines.append(self.t("briefing.no_equipment"))
         if officer.backup_eta_s is not None:
@@ -60,7 +61,8 @@ class BriefingScreen(SessionScreen):
         ty = inner.y
         for line in lines:
             ty += draw_text(surface, line, body, p.text, (inner.x, ty), inner.width)
-        wheel_box = pygame.Rect(right.x, you.bottom + theme.pad, right.width, right.bottom - you.bottom - button_h - theme.pad * 3)
+        wheel_box = pygame.Rect(right.x, you.bottom + theme.pad, right.width,
+                                right.bottom - you.bottom - button_h - theme.pad * 3)
         draw_wheel(surface, theme, self.t, wheel_box)
 
         label = self.t("briefing.start")

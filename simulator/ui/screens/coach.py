@@ -101,7 +101,8 @@ class CoachScreen(SessionScreen):
         footer(surface, theme, self.t("coach.hint"))
 
     def _reflection_height(self, theme: Theme, question: str, width: int) -> int:
-        return theme.bold(0.9).get_linesize() + text_height(question, theme.bold(), width - theme.pad * 2) + theme.pad * 2
+        return (theme.bold(0.9).get_linesize() + text_height(question, theme.bold(), width - theme.pad * 2)
+                + theme.pad * 2)
 
     def _draw_reflection(self, surface: pygame.Surface, theme: Theme, box: pygame.Rect, question: str) -> None:
         p = theme.palette

@@ -5,16 +5,17 @@ the teaching notes, and whether an Ontario use-of-force report would be needed."
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
 from simulator.engine import Debrief, SituationReport
-from simulator.ui.input import Intent, Kind
-from simulator.ui.screens.base import Screen
-from simulator.ui.screens.common import footer, header, panel
 from simulator.strings import Strings
+from simulator.ui.input import Intent, Kind
+from simulator.ui.screens.base import Screen, untimed
+from simulator.ui.screens.common import footer, header, panel
 from simulator.ui.theme import Theme
 from simulator.ui.widgets import icons
 from simulator.ui.widgets.button import draw_button
@@ -65,7 +66,8 @@ class DebriefPanel:
         timeline_w = int(body.width * 0.25)
         wheel_w = int(body.width * 0.28)
         timeline = pygame.Rect(body.x, body.y, timeline_w, body.height)
-        details = pygame.Rect(timeline.right + theme.pad, body.y, body.width - timeline_w - wheel_w - theme.pad * 2, body.height)
+        details = pygame.Rect(timeline.right + theme.pad, body.y, body.width - timeline_w - wheel_w - theme.pad * 2,
+                              body.height)
         wheel = pygame.Rect(details.right + theme.pad, body.y, wheel_w, body.height)
         self._draw_timeline(surface, theme, timeline, screen)
         report = self.debrief.situations[min(self.selected, len(self.debrief.situations) - 1)]
@@ -84,9 +86,11 @@ class DebriefPanel:
         badge_text = self.t("debrief.pass" if d.passed else "debrief.fail")
         badge_img = render(badge_text, theme.bold(1.2), p.accent_text)
         line = title.get_linesize()
-        badge = pygame.Rect(x + score.get_width() + theme.pad * 2, y, badge_img.get_width() + line + theme.pad * 2, line)
+        badge = pygame.Rect(x + score.get_width() + theme.pad * 2, y, badge_img.get_width() + line + theme.pad * 2,
+                            line)
         pygame.draw.rect(surface, p.good if d.passed else p.bad, badge, border_radius=8)
-        (icons.check if d.passed else icons.cross)(surface, p.accent_text, (badge.x + line // 2 + 4, badge.centery), line - 12)
+        (icons.check if d.passed else icons.cross)(surface, p.accent_text, (badge.x + line // 2 + 4, badge.centery),
+                                                   line - 12)
         surface.blit(badge_img, badge_img.get_rect(midleft=(badge.x + line + 4, badge.centery)))
         meta = []
         if d.difficulty is not None:
@@ -95,8 +99,8 @@ class DebriefPanel:
             meta.append(self.t("debrief.outcome", result=self.t(f"ending.{d.result.value}")))
         if d.community is not None:
             meta.append(self.t("debrief.community", s=f"{d.community:.0f}"))
-        draw_line(surface, " · ".join(meta), theme.body(), p.muted, (badge.right + theme.pad * 2, badge.centery), "midleft",
-                  max_width=max(10, rect.right - badge.right - theme.pad * 2))
+        draw_line(surface, " · ".join(meta), theme.body(), p.muted, (badge.right + theme.pad * 2, badge.centery),
+                  "midleft", max_width=max(10, rect.right - badge.right - theme.pad * 2))
         y += line + theme.pad // 2
         if d.critical_errors:
             items = [self.t("debrief.critical_item", situation=self._title_of(e.get("situation", "")),
@@ -132,7 +136,8 @@ class DebriefPanel:
         cell = rect.width // max(1, len(items))
         for i, (competency, value) in enumerate(items):
             cx = rect.x + i * cell
-            draw_line(surface, self.t(f"competency_short.{competency}"), small, p.muted, (cx, y), max_width=cell - theme.pad)
+            draw_line(surface, self.t(f"competency_short.{competency}"), small, p.muted, (cx, y),
+                      max_width=cell - theme.pad)
             if value is None:
                 text, colour = self.t("debrief.not_measured"), p.muted
             else:
@@ -197,21 +202,22 @@ class DebriefPanel:
             self._verdict_line(surface, theme, report, tx, ty, tw, small)
             ty += small.get_linesize()
             draw_line(surface, self._time_text(report), small, p.muted, (tx, ty), max_width=tw)
-            screen.add_hotspot(card, label, lambda at, i=index: self.select(i))
+            screen.add_hotspot(card, label, untimed(partial(self.select, index)))
             y += step
 
     def _verdict_line(self, surface, theme: Theme, report: SituationReport, x: int, y: int, width: int, font) -> None:
         draw_verdict(surface, theme, self.t, report, x, y, width, font)
 
     def _time_text(self, report: SituationReport) -> str:
-        total = sum(report.decision_s.values())
+        total = sum(seconds for seconds in report.decision_s.values() if seconds is not None)
         if report.time_limit_s:
             return self.t("debrief.time", d=f"{total:.1f}", l=f"{report.time_limit_s:g}")
         return self.t("debrief.time_nolimit", d=f"{total:.1f}")
 
     # --- details ----------------------------------------------------------------------
 
-    def _draw_details(self, screen_surface: pygame.Surface, theme: Theme, rect: pygame.Rect, report: SituationReport) -> None:
+    def _draw_details(self, screen_surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
+                      report: SituationReport) -> None:
         p = theme.palette
         inner = panel(screen_surface, theme, rect, report.title or report.situation)
         # Drawn on a tall canvas, then shown through the panel: PgUp/PgDn or the wheel scroll it.
@@ -229,9 +235,11 @@ class DebriefPanel:
             line(self.t("debrief.assessed", a=self.t("debrief.not_asked")))
         else:
             match = report.assessed in (report.accepted or [report.behaviour])
-            (icons.check if match else icons.cross)(surface, p.good if match else p.bad, (x + size // 2, y + size // 2), size - 6)
+            (icons.check if match else icons.cross)(surface, p.good if match else p.bad, (x + size // 2, y + size // 2),
+                                                    size - 6)
             verdict = self.t("debrief.assess_match" if match else "debrief.assess_off")
-            line(f"{self.t('debrief.assessed', a=self.t.name('behaviour', report.assessed))} — {verdict}", indent=size + 2)
+            line(f"{self.t('debrief.assessed', a=self.t.name('behaviour', report.assessed))} — {verdict}",
+                 indent=size + 2)
         line(self.t("debrief.authored", b=authored), small, p.muted)
         if report.tactics_offered:
             labels = {tid: (label, rating) for tid, label, rating in report.tactics_offered}
@@ -249,7 +257,8 @@ class DebriefPanel:
         y += theme.bold().get_linesize()
         line(self._time_text(report) + self._phase_times(report), small, p.muted)
         if report.timed_out:
-            line(self.t("debrief.timed_out", phase=self.t(f"step.{report.timeout_phase}") if report.timeout_phase else "?"), small, p.bad)
+            line(self.t("debrief.timed_out",
+                        phase=self.t(f"step.{report.timeout_phase}") if report.timeout_phase else "?"), small, p.bad)
         if report.reportable:
             icons.warning(surface, p.warn, (x + size // 2, y + size // 2), size - 4)
             line(self.t("debrief.report"), small, p.text, indent=size + 4)
@@ -267,7 +276,8 @@ class DebriefPanel:
         total = report.scores.get("total")
         if total is not None:
             line(self.t("debrief.situation_score", s=f"{total * 100:.0f}"), theme.bold(0.9), p.accent)
-        measured = [f"{self.t(f'competency.{c}')} {v * 100:.0f}" for c, v in report.competencies.items() if v is not None]
+        measured = [f"{self.t(f'competency.{c}')} {v * 100:.0f}"
+                    for c, v in report.competencies.items() if v is not None]
         if measured:
             line(f"{self.t('debrief.competencies')}: {' · '.join(measured)}", small, p.muted)
         more_h = small.get_linesize()
@@ -280,7 +290,8 @@ class DebriefPanel:
             draw_line(screen_surface, hint, small, p.accent, (inner.right, inner.bottom), "bottomright")
 
     def _phase_times(self, report: SituationReport) -> str:
-        parts = [f"{self.t(f'step.{k}')} {v:.1f} s" for k, v in report.decision_s.items() if k in ("assess", "plan", "act")]
+        parts = [f"{self.t(f'step.{k}')} {v:.1f} s"
+                 for k, v in report.decision_s.items() if k in ("assess", "plan", "act")]
         return f" — {', '.join(parts)}" if parts else ""
 
     def _draw_wheel(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect, report: SituationReport) -> None:
@@ -300,7 +311,8 @@ def draw_verdict(surface: pygame.Surface, theme: Theme, t: Strings, report: Situ
         text = t("verdict.none")
     else:
         good = report.verdict.value == "reasonable"
-        (icons.check if good else icons.cross)(surface, p.good if good else p.bad, (x + size // 2, y + size // 2), size - 4)
+        (icons.check if good else icons.cross)(surface, p.good if good else p.bad, (x + size // 2, y + size // 2),
+                                               size - 4)
         text = t(f"verdict.{report.verdict.value}")
         if report.critical:
             text += " (!)"
@@ -353,5 +365,6 @@ class DebriefScreen(Screen):
             self.add_hotspot(rect, label, action)
         if self.log_path is not None:
             draw_line(surface, self.t("debrief.log", path=self.log_path.name), theme.small(), p.muted,
-                      (area.x, y + button_h // 2), "midleft", max_width=area.width - 2 * (width + theme.pad) - theme.pad)
+                      (area.x, y + button_h // 2), "midleft",
+                      max_width=area.width - 2 * (width + theme.pad) - theme.pad)
         footer(surface, theme, self.t("keys.hint"))

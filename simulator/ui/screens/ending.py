@@ -38,23 +38,27 @@ class EndingScreen(SessionScreen):
         p = theme.palette
         ending = self.session.ending
         assert ending is not None
-        area = header(surface, theme, self.t("ending.title"), self.session.scenario.title.get(self.session.settings.lang))
+        area = header(surface, theme, self.t("ending.title"),
+                      self.session.scenario.title.get(self.session.settings.lang))
         width = min(area.width, theme.base * 44)
         x, y = area.centerx - width // 2, area.y + theme.pad
         line = theme.title().get_linesize()
         if self.notice:
             y += draw_text(surface, self.notice, theme.bold(), p.bad, (x, y), width) + theme.pad
         resolved = ending.result is Result.RESOLVED
-        (icons.check if resolved else icons.cross)(surface, p.good if resolved else p.bad, (x + line // 2, y + line // 2), line - 6)
+        (icons.check if resolved else icons.cross)(surface, p.good if resolved else p.bad,
+                                                   (x + line // 2, y + line // 2), line - 6)
         word = self.t("ending.resolved" if resolved else "ending.unresolved")
         draw_text(surface, word, theme.title(), p.text, (x + line + theme.pad, y), width - line)
         y += line + theme.pad
-        y += draw_text(surface, reflow(self.session.text(ending.narrative)), theme.body(), p.text, (x, y), width) + theme.pad
+        y += draw_text(surface, reflow(self.session.text(ending.narrative)), theme.body(), p.text, (x, y),
+                       width) + theme.pad
         if ending.injuries:
             names = ", ".join(self.t.name("injury", i) for i in ending.injuries)
             size = theme.body().get_linesize()
             icons.warning(surface, p.warn, (x + size // 2, y + size // 2), size - 4)
-            y += draw_text(surface, self.t("ending.injuries", list=names), theme.bold(), p.text, (x + size + 4, y), width)
+            y += draw_text(surface, self.t("ending.injuries", list=names), theme.bold(), p.text, (x + size + 4, y),
+                           width)
         else:
             y += draw_text(surface, self.t("ending.no_injuries"), theme.body(), p.text, (x, y), width)
         if ending.fatal:

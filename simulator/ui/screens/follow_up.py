@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
 
 from simulator.engine import Phase, Session
 from simulator.ui.input import Intent, Kind
+from simulator.ui.screens.base import untimed
 from simulator.ui.screens.common import footer, header
 from simulator.ui.screens.session_base import SessionScreen
 from simulator.ui.theme import Theme
@@ -54,10 +56,12 @@ class FollowUpScreen(SessionScreen):
         p = theme.palette
         ending = self.session.ending
         assert ending is not None
-        area = header(surface, theme, self.t("follow_up.title"), self.session.scenario.title.get(self.session.settings.lang))
+        area = header(surface, theme, self.t("follow_up.title"),
+                      self.session.scenario.title.get(self.session.settings.lang))
         width = min(area.width, theme.base * 44)
         x, y = area.centerx - width // 2, area.y + theme.pad
-        y += draw_text(surface, reflow(self.session.text(ending.narrative)), theme.body(), p.muted, (x, y), width, max_lines=4)
+        y += draw_text(surface, reflow(self.session.text(ending.narrative)), theme.body(), p.muted, (x, y), width,
+                       max_lines=4)
         y += theme.pad
         y += draw_text(surface, self.t("follow_up.prompt"), theme.bold(), p.accent, (x, y), width) + theme.pad // 2
         choices = self.session.choices()
@@ -66,7 +70,7 @@ class FollowUpScreen(SessionScreen):
         for rect, choice in zip(rects, choices):
             draw_button(surface, theme, rect, choice.label, key=str(choice.key), hover=self.is_hover(choice.label),
                         selected=choice.id in self.picked)
-            self.add_hotspot(rect, choice.label, lambda at, n=choice.key: self.toggle(n))
+            self.add_hotspot(rect, choice.label, untimed(partial(self.toggle, choice.key)))
         label = self.t("follow_up.confirm")
         top = (rects[-1].bottom if rects else y) + theme.pad
         rect = pygame.Rect(x, top, width, theme.body().get_linesize() + theme.pad)

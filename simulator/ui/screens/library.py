@@ -5,13 +5,14 @@ validation is listed as unavailable with its first error."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
 
 from simulator.ui.input import Intent, Kind
 from simulator.ui.library import LibraryEntry, Progress, call_type
-from simulator.ui.screens.base import Screen
+from simulator.ui.screens.base import Screen, untimed
 from simulator.ui.screens.common import footer, header
 from simulator.ui.theme import Theme
 from simulator.ui.widgets import icons
@@ -90,7 +91,7 @@ class LibraryScreen(Screen):
         for slot, index in enumerate(range(start, min(start + self.per_page, len(self.entries)))):
             rect = pygame.Rect(area.x, top + slot * (card_h + theme.pad // 2), area.width, card_h)
             self._draw_card(surface, theme, rect, self.entries[index], slot + 1, index == self.focus)
-            self.add_hotspot(rect, self._label(index), lambda at, i=index: self._clicked(i))
+            self.add_hotspot(rect, self._label(index), untimed(partial(self._clicked, index)))
         pages = max(1, -(-len(self.entries) // self.per_page))
         if pages > 1:
             draw_line(surface, self.t("library.page", page=start // self.per_page + 1, pages=pages), theme.small(),

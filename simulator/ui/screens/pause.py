@@ -61,6 +61,7 @@ class PauseScreen(Screen):
         y += draw_text(surface, self.t("pause.note"), theme.body(), p.muted, (x, y), box.width - theme.pad * 2)
         y += theme.pad
         actions = [self.resume, self.quit]
-        for rect, (label, key), action in zip(layout_column(theme, labels, x, y, box.width - theme.pad * 2), labels, actions):
+        for rect, (label, key), action in zip(layout_column(theme, labels, x, y, box.width - theme.pad * 2), labels,
+                                              actions):
             draw_button(surface, theme, rect, label, key=key, hover=self.is_hover(label))
             self.add_hotspot(rect, label, action)

@@ -43,4 +43,5 @@ class PreviewErrorScreen(Screen):
             y += draw_text(surface, problem, theme.body(), p.text, (x + size + 4, y), area.width - size - 4,
                            max_lines=max(1, (area.bottom - y) // size)) + theme.pad // 2
         watcher = self.flow.watcher
-        footer(surface, theme, self.t("preview.watching", file=str(watcher.path)) if watcher else self.t("preview.hint"))
+        footer(surface, theme,
+               self.t("preview.watching", file=str(watcher.path)) if watcher else self.t("preview.hint"))

@@ -106,8 +106,9 @@ class ReplayScreen(Screen):
         d = self.data.debrief
         started = next((r for r in self.data.records if isinstance(r, SessionStarted)), None)
         x, y, width = rect.x, rect.y, min(rect.width, theme.base * 50)
-        y += draw_text(surface, self.t("replay.header", trainee=d.trainee, scenario=d.scenario_title or d.scenario_id,
-                                       started=started.started_at if started else "?"), theme.bold(), p.text, (x, y), width)
+        header = self.t("replay.header", trainee=d.trainee, scenario=d.scenario_title or d.scenario_id,
+                        started=started.started_at if started else "?")
+        y += draw_text(surface, header, theme.bold(), p.text, (x, y), width)
         y += draw_text(surface, self.t("replay.status", status=self.t(f"replay.status_{self.data.status}")),
                        theme.body(), p.text, (x, y), width) + theme.pad
         notes = ([self.data.problem] if self.data.problem else []) + self.data.warnings
@@ -118,7 +119,8 @@ class ReplayScreen(Screen):
         loaded = self.data.scenario
         if loaded is not None and loaded.scenario.briefing:
             y += theme.pad
-            section(surface, theme, x, y, width, self.t("briefing.dispatch"), reflow(loaded.scenario.briefing.get(self.data.lang)))
+            section(surface, theme, x, y, width, self.t("briefing.dispatch"),
+                    reflow(loaded.scenario.briefing.get(self.data.lang)))
 
     def _situation(self, surface, theme: Theme, rect: pygame.Rect, report: SituationReport) -> None:
         p = theme.palette
@@ -185,7 +187,8 @@ class ReplayScreen(Screen):
         else:
             items = []
         if report.timed_out:
-            act_heading += f" · {t('debrief.timed_out', phase=t(f'step.{report.timeout_phase}') if report.timeout_phase else '?')}"
+            phase = t(f"step.{report.timeout_phase}") if report.timeout_phase else "?"
+            act_heading += f" · {t('debrief.timed_out', phase=phase)}"
         if report.verdict is not None:
             act_heading += f" · {t(f'verdict.{report.verdict.value}')}"
         out.append((act_heading, items))
@@ -211,7 +214,8 @@ class ReplayScreen(Screen):
         x, y, width = rect.x, rect.y, min(rect.width, theme.base * 44)
         resolved = d.result is not None and d.result.value == "resolved"
         line = theme.title().get_linesize()
-        (icons.check if resolved else icons.cross)(surface, p.good if resolved else p.bad, (x + line // 2, y + line // 2), line - 6)
+        (icons.check if resolved else icons.cross)(surface, p.good if resolved else p.bad,
+                                                   (x + line // 2, y + line // 2), line - 6)
         result = self.t(f"ending.{d.result.value}") if d.result is not None else "?"
         draw_text(surface, f"{result} — {d.ending}", theme.title(), p.text, (x + line + theme.pad, y), width - line)
         y += line + theme.pad

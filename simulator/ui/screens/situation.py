@@ -5,6 +5,7 @@ Tab shows the situation factors and perception notes over the left column."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
@@ -26,6 +27,7 @@ from simulator.ui.widgets.text import draw_line, draw_text, reflow, text_height
 from simulator.ui.widgets.timer_bar import draw_timer
 
 if TYPE_CHECKING:
+    from simulator.scenario.model import Situation
     from simulator.ui.flow import PlayFlow
 
 DECISION_PHASES = (Phase.ASSESS, Phase.PLAN, Phase.ACT)
@@ -43,8 +45,9 @@ class SituationScreen(SessionScreen):
         self.planned: list[str] | None = None
         self.info_open = False
         self._shown_phase: Phase | None = None
-        self.situation = session.situation
-        assert self.situation is not None
+        situation = session.situation
+        assert situation is not None, "the flow shows this screen only while a situation is current"
+        self.situation: Situation = situation
 
     # --- engine ------------------------------------------------------------------------
 
@@ -99,8 +102,8 @@ class SituationScreen(SessionScreen):
             self.send(lambda: self.session.act(choice.id, at))
 
     def confirm_plan(self, at: float) -> None:
-        self.planned = list(self.picked)
-        self.send(lambda: self.session.plan(self.planned, at))
+        planned = self.planned = list(self.picked)
+        self.send(lambda: self.session.plan(planned, at))
 
     # --- drawing -------------------------------------------------------------------------------
 
@@ -112,10 +115,11 @@ class SituationScreen(SessionScreen):
         bar_h = cycle_height(theme)
         timer_rect = pygame.Rect(area.x, area.y, int(area.width * 0.42), theme.bold().get_linesize())
         draw_timer(surface, theme, self.t, timer_rect, session.time_left(), session.time_limit())
-        steps = [s for s, asked in (("assess", situation.assess), ("plan", bool(situation.tactics)), ("act", True)) if asked]
+        steps = [s for s, asked in (("assess", situation.assess), ("plan", bool(situation.tactics)),
+                                    ("act", True)) if asked]
         current = session.phase.value if session.phase in DECISION_PHASES else None
-        draw_cycle(surface, theme, self.t, pygame.Rect(timer_rect.right + theme.pad, area.y,
-                                                       area.right - timer_rect.right - theme.pad, bar_h), steps, current)
+        cycle = pygame.Rect(timer_rect.right + theme.pad, area.y, area.right - timer_rect.right - theme.pad, bar_h)
+        draw_cycle(surface, theme, self.t, cycle, steps, current)
         body = pygame.Rect(area.x, area.y + bar_h + theme.pad, area.width, area.height - bar_h - theme.pad)
         left_w = int(body.width * 0.57)
         left = pygame.Rect(body.x, body.y, left_w, body.height)
@@ -156,7 +160,7 @@ class SituationScreen(SessionScreen):
         for rect, (label, key), choice in zip(rects, labels, session.choices()):
             selected = (choice.id in self.picked) if phase is Phase.PLAN else None
             draw_button(surface, btheme, rect, label, key=key, hover=self.is_hover(label), selected=selected)
-            self.add_hotspot(rect, label, lambda at, n=choice.key: self.pick(n, at))
+            self.add_hotspot(rect, label, partial(self.pick, choice.key))
         if confirm:
             top = rects[-1].bottom + btheme.pad if rects else y
             rect = pygame.Rect(left.x, top, left.width, btheme.body().get_linesize() + btheme.pad)
@@ -176,11 +180,12 @@ class SituationScreen(SessionScreen):
         session, situation = self.session, self.situation
         x, y, width = rect.x, rect.y, rect.width
         line = theme.body().get_linesize()
-        if self.notice == self.t("situation.timed_out"):
+        notice = self.notice
+        if notice is not None and notice == self.t("situation.timed_out"):
             icons.clock(surface, p.bad, (x + line // 2, y + line // 2), line - 4)
-            y += draw_text(surface, self.notice, theme.bold(), p.bad, (x + line + 4, y), width - line - 4) + theme.pad // 2
-        elif self.notice:  # e.g. the live preview's "Reloaded" line: information, not a fault
-            y += draw_text(surface, self.notice, theme.small(), p.accent, (x, y), width) + theme.pad // 2
+            y += draw_text(surface, notice, theme.bold(), p.bad, (x + line + 4, y), width - line - 4) + theme.pad // 2
+        elif notice:  # e.g. the live preview's "Reloaded" line: information, not a fault
+            y += draw_text(surface, notice, theme.small(), p.accent, (x, y), width) + theme.pad // 2
         progress = self._progress_text()
         lines_left = max(1, (rect.bottom - y) // line - (1 if progress else 0))
         # The narrative first, then who speaks; cues take what is left (Tab shows cues in full).
@@ -237,6 +242,7 @@ class SituationScreen(SessionScreen):
             if part == "image":
                 self._draw_image(surface, theme, box)
             elif part == "map":
+                assert situation.scene is not None, "parts has a map only for a situation with a scene"
                 pygame.draw.rect(surface, theme.palette.panel, box, border_radius=8)
                 draw_map(surface, theme, self.t, box, situation.scene, self.session.settings.lang)
             else:
@@ -245,6 +251,7 @@ class SituationScreen(SessionScreen):
             y += h + theme.pad
 
     def _draw_image(self, surface: pygame.Surface, theme: Theme, box: pygame.Rect) -> None:
+        assert self.situation.image, "drawn only for a situation with an image"
         image = scenario_image(self.situation.image, self.session.loaded.path, box.size)
         if image is not None:
             surface.blit(image, image.get_rect(center=box.center))
@@ -267,10 +274,12 @@ class SituationScreen(SessionScreen):
             y += draw_text(surface, self.t("info.none"), theme.body(), p.muted, (x, y), width)
         for factor, value in factors.items():
             y += draw_text(surface, self.t.name("factor", factor), theme.bold(0.9), p.accent, (x, y), width)
-            y += draw_text(surface, self._factor_text(value), theme.small(), p.text, (x + theme.pad, y), width - theme.pad)
+            y += draw_text(surface, self._factor_text(value), theme.small(), p.text, (x + theme.pad, y),
+                           width - theme.pad)
         y += theme.pad
         y += draw_text(surface, self.t("info.perception"), theme.bold(0.9), p.accent, (x, y), width)
-        y += draw_text(surface, self.t("info.perception_notes"), theme.small(), p.text, (x + theme.pad, y), width - theme.pad)
+        y += draw_text(surface, self.t("info.perception_notes"), theme.small(), p.text, (x + theme.pad, y),
+                       width - theme.pad)
         officer = self.session.scenario.officer
         items = ", ".join(self.t.name("equipment", e) for e in officer.equipment) or "—"
         y += draw_text(surface, self.t("info.officer", n=officer.partners, items=items), theme.small(), p.muted,

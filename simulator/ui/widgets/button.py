@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -65,7 +65,7 @@ def draw_button(
     draw_text(surface, label, theme.body(), colour, (text_x, rect.y + theme.pad // 2), width)
 
 
-def layout_column(theme: Theme, labels: list[tuple[str, str | None]], x: int, y: int, width: int,
+def layout_column(theme: Theme, labels: Sequence[tuple[str, str | None]], x: int, y: int, width: int,
                   gap: int | None = None) -> list[pygame.Rect]:
     """Rects for buttons stacked from (x, y), each as tall as its wrapped label."""
     gap = theme.pad // 2 if gap is None else gap

@@ -142,8 +142,8 @@ def draw_wheel(surface: pygame.Surface, theme: Theme, strings: Strings, rect: py
         a0, a1 = force_angle(marks.reasonable.min.level), force_angle(marks.reasonable.max.level + 1)
         band_r0, band_r1 = r_force + 2, radius + 3
         wedge(surface, p.good, centre, band_r0, band_r1, a0, a1)
-        for step in range(int(math.degrees(a1 - a0)) // 10):  # ticks: the band reads without colour
-            a = a0 + math.radians(step * 10 + 5)
+        for tick in range(int(math.degrees(a1 - a0)) // 10):  # ticks: the band reads without colour
+            a = a0 + math.radians(tick * 10 + 5)
             pygame.draw.line(surface, p.background, _polar(centre, band_r0, a), _polar(centre, band_r1, a), 1)
     for index in range(2):  # perception | tactical considerations
         a0 = START + math.pi * index
@@ -175,7 +175,8 @@ def draw_wheel(surface: pygame.Surface, theme: Theme, strings: Strings, rect: py
         a0, a1 = behaviour_angle(behaviour.rank), behaviour_angle(behaviour.rank + 1)
         if marks.assessed == behaviour:
             wedge(surface, p.accent, centre, r_core, r_behaviour, a0, a1, 3)
-            icons.diamond(surface, p.accent, _polar(centre, r_core + (r_behaviour - r_core) * 0.7, a0 + (a1 - a0) * 0.11),
+            icons.diamond(surface, p.accent, _polar(centre, r_core + (r_behaviour - r_core) * 0.7,
+                                                    a0 + (a1 - a0) * 0.11),
                           text_size)
         if marks.authored == behaviour:
             icons.check(surface, p.good, _polar(centre, r_core + (r_behaviour - r_core) * 0.3, a0 + (a1 - a0) * 0.12),
@@ -184,7 +185,8 @@ def draw_wheel(surface: pygame.Surface, theme: Theme, strings: Strings, rect: py
     # 3. labels last, so no fill covers them
     for ring in ("force", "behaviour"):
         items = [item for item in ring_labels if item[0] == ring]
-        geometry = [(text, int((r1 - r0) * 0.95), int((r0 + r1) / 2 * (a1 - a0) * 0.7), round((a0 + a1) / 2 + (a1 - a0) * 0.08, 3), r0, r1)
+        geometry = [(text, int((r1 - r0) * 0.95), int((r0 + r1) / 2 * (a1 - a0) * 0.7),
+                     round((a0 + a1) / 2 + (a1 - a0) * 0.08, 3), r0, r1)
                     for _, text, _, r0, r1, a0, a1 in items]
         for text, rad, tan, ang, r0, r1 in geometry:
             fitted_size, lines = _fit_sector(text, rad, tan, text_size)
@@ -193,7 +195,8 @@ def draw_wheel(surface: pygame.Surface, theme: Theme, strings: Strings, rect: py
     for text, at, width, height, size, colour in labels:
         _label(surface, text, at, width, size, colour, height)
     for index, key in enumerate(("wheel.perception", "wheel.tactics")):
-        _arc_text(surface, strings(key), centre, (r_behaviour + r_perception) / 2, START + math.pi * index + math.pi / 2,
+        _arc_text(surface, strings(key), centre, (r_behaviour + r_perception) / 2,
+                  START + math.pi * index + math.pi / 2,
                   max(8, int((r_perception - r_behaviour) * 0.7)), p.muted)
 
 

@@ -53,8 +53,8 @@ def draw_map(surface: pygame.Surface, theme: Theme, strings: Strings, rect: pyga
 
     for obj in scene.objects:
         w, h = obj.size or (MARK_SIZE_M, MARK_SIZE_M)
-        x, y = obj.at if obj.size else (obj.at[0] - w / 2, obj.at[1] - h / 2)
-        box = pygame.Rect(at((x, y)), (max(3, int(w * scale)), max(3, int(h * scale))))
+        corner = obj.at if obj.size else (obj.at[0] - w / 2, obj.at[1] - h / 2)
+        box = pygame.Rect(at(corner), (max(3, int(w * scale)), max(3, int(h * scale))))
         pygame.draw.rect(surface, p.cover if obj.cover else p.obstacle, box)
         if obj.cover:
             _hatch(surface, p.background, box)
@@ -75,7 +75,8 @@ def draw_map(surface: pygame.Surface, theme: Theme, strings: Strings, rect: pyga
         _subject(surface, p.subject, p.text, at(subject.at), marker, Weapon(subject.weapon))
         name = subject.label.get(lang) if subject.label else ""
         if subject.weapon != Weapon.NONE:
-            name = f"{name} ({strings.name('weapon', subject.weapon)})" if name else strings.name("weapon", subject.weapon)
+            weapon = strings.name("weapon", subject.weapon)
+            name = f"{name} ({weapon})" if name else weapon
         if name:
             _tag(surface, theme, name, at(subject.at), marker, floor)
     if scene.partner is not None:
@@ -197,4 +198,5 @@ def _scale_bar(surface, theme: Theme, strings: Strings, x: int, y: int, scale: f
     pygame.draw.line(surface, p.text, (x, y), (x + length, y), 3)
     for end in (x, x + length):
         pygame.draw.line(surface, p.text, (end, y - 5), (end, y + 5), 2)
-    return draw_line(surface, strings("map.scale", n=metres), theme.small(), p.text, (x + length + theme.pad, y), "midleft").right
+    return draw_line(surface, strings("map.scale", n=metres), theme.small(), p.text, (x + length + theme.pad, y),
+                     "midleft").right

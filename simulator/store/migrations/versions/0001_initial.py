@@ -47,10 +47,9 @@ def upgrade() -> None:
         sa.Column("log", sa.LargeBinary, nullable=False),
         sa.Column("imported_at", sa.String(40), nullable=False),
     )
-    fk = {"ondelete": "CASCADE"}
     op.create_table(
         "decisions",
-        sa.Column("session_id", _SID, sa.ForeignKey("sessions.session_id", **fk), primary_key=True),
+        sa.Column("session_id", _SID, sa.ForeignKey("sessions.session_id", ondelete="CASCADE"), primary_key=True),
         sa.Column("seq", sa.Integer, primary_key=True),
         sa.Column("t", sa.Float, nullable=False),
         sa.Column("kind", sa.String(20), nullable=False),
@@ -69,7 +68,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "situation_scores",
-        sa.Column("session_id", _SID, sa.ForeignKey("sessions.session_id", **fk), primary_key=True),
+        sa.Column("session_id", _SID, sa.ForeignKey("sessions.session_id", ondelete="CASCADE"), primary_key=True),
         sa.Column("position", sa.Integer, primary_key=True),
         sa.Column("situation", sa.String(200), nullable=False),
         sa.Column("total", sa.Float, nullable=False),
@@ -77,7 +76,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "competencies",
-        sa.Column("session_id", _SID, sa.ForeignKey("sessions.session_id", **fk), primary_key=True),
+        sa.Column("session_id", _SID, sa.ForeignKey("sessions.session_id", ondelete="CASCADE"), primary_key=True),
         sa.Column("competency", sa.String(60), primary_key=True),
         sa.Column("value", sa.Float),
     )
