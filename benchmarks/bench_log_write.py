@@ -18,20 +18,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from simulator.domain import Force, Verdict  # noqa: E402
 from simulator.logbook import SessionLogWriter  # noqa: E402
+from simulator.logbook.models import Action, ForceBand, RubricInfo, ScenarioInfo, SessionStarted  # noqa: E402
 
-FIELDS = {
-    "situation": "approach",
-    "option": "verbal",
-    "force": ["communication"],
-    "level": 1,
-    "range": {"min": 1, "max": 2},
-    "verdict": "appropriate",
-    "severity": 0,
-    "critical": False,
-    "reportable": False,
-    "decision_s": 4.5,
-}
+ACTION = Action(
+    situation="approach",
+    option="verbal",
+    force=[Force.COMMUNICATION],
+    level=1,
+    range=ForceBand(min=Force.COMMUNICATION, max=Force.PHYSICAL_CONTROL_SOFT),
+    verdict=Verdict.REASONABLE,
+    severity=0,
+    critical=False,
+    reportable=False,
+    decision_s=4.5,
+    reasons=[],
+)
+START = SessionStarted(format=1, session_id="bench", trainee="bench", started_at="2026-01-01T00:00:00.000Z",
+                       scenario=ScenarioInfo(id="bench"), rubric=RubricInfo(name="default-2"))
 
 
 def time_floor(folder: Path, line: bytes, records: int) -> float:
@@ -49,10 +54,10 @@ def time_floor(folder: Path, line: bytes, records: int) -> float:
 def time_writer(folder: Path, name: str, key: bytes | None, records: int) -> tuple[float, int]:
     ticks = itertools.count()
     with SessionLogWriter.create(folder, name, clock=lambda: next(ticks) * 0.01, key=key) as writer:
-        writer.write("session_started", format=1)
+        writer.write(START)
         start = time.perf_counter()
         for _ in range(records):
-            writer.write("action", **FIELDS)
+            writer.write(ACTION)
         elapsed = time.perf_counter() - start
     size = len(writer.path.read_bytes().splitlines()[-1]) + 1
     return elapsed / records, size

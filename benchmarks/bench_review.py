@@ -273,17 +273,16 @@ def _write_one(corpus: Path, i: int, trainees: int, sessions: list[list[dict[str
     day = 1 + hour // 24
     stamp = f"202601{day:02d}T{hour % 24:02d}{minute:02d}{second:02d}.000Z"
     session_id = f"{stamp}_{trainee}_{i:08x}"
-    from simulator.logbook import SessionLogWriter
+    from simulator.logbook import SessionLogWriter, read_record
 
     clock = {"t": 0.0}
     writer = SessionLogWriter.create(corpus / f"ws{i % 4}", session_id, clock=lambda: clock["t"])
     for record in records:
-        fields = {k: v for k, v in record.items() if k not in ("seq", "t", "type", "prev", "digest", "mac")}
         if record["type"] == "session_started":
-            fields.update(session_id=session_id, trainee=trainee,
-                          started_at=f"2026-01-{day:02d}T{hour % 24:02d}:{minute:02d}:{second:02d}.000Z")
+            record = {**record, "session_id": session_id, "trainee": trainee,
+                      "started_at": f"2026-01-{day:02d}T{hour % 24:02d}:{minute:02d}:{second:02d}.000Z"}
         clock["t"] = record["t"]
-        writer.write(record["type"], **fields)
+        writer.write(read_record(record))
     writer.close()
 
 
