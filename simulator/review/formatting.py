@@ -54,10 +54,6 @@ def competency(value: float | None) -> str:
     return NONE if value is None else str(rounded(value, "competency"))
 
 
-def count_of(part: int, whole: int) -> str:
-    return f"{part}/{whole}"
-
-
 def rate_with_counts(rate: float | None, part: int, whole: int) -> str:
     """A pass rate with the counts it rests on: "67% (2/3)"."""
     return f"{pct(rate)} ({part}/{whole})" if whole else NONE
@@ -77,10 +73,3 @@ def unreasonable_option(item: dict[str, Any] | None) -> str:
     if not item:
         return NONE
     return f"{item['situation']}: {item['option']} ({item['verdict']}) ×{item['count']}"
-
-
-def timeouts_by_step(by_phase: dict[str, int]) -> str:
-    """ "2 (assess 1, act 1)", or "0"."""
-    total = sum(by_phase.values())
-    parts = [f"{phase} {n}" for phase, n in by_phase.items() if n]
-    return f"{total} ({', '.join(parts)})" if parts else "0"

@@ -90,9 +90,6 @@ class App:
     def quit(self) -> None:
         self.running = False
 
-    def invalidate(self) -> None:
-        self._dirty = True
-
     @property
     def top(self) -> Screen:
         return self.overlay or self.screen

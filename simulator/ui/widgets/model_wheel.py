@@ -103,17 +103,6 @@ def _label(surface, text: str, centre_xy, max_width: int, size: int, colour, max
         y += f.get_linesize()
 
 
-def _sector_box(r0: float, r1: float, a0: float, a1: float) -> tuple[int, int]:
-    """Width and height of a text box that stays inside the sector around its middle."""
-    mid = (a0 + a1) / 2
-    thickness = (r1 - r0) * 0.92
-    arc = (r0 + r1) / 2 * abs(a1 - a0) * 0.8
-    c, s = abs(math.cos(mid)), abs(math.sin(mid))
-    width = thickness * c + arc * s
-    height = thickness * s + arc * c
-    return int(width), int(min(height, thickness * 1.4))
-
-
 def draw_wheel(surface: pygame.Surface, theme: Theme, strings: Strings, rect: pygame.Rect,
                marks: WheelMarks = WheelMarks()) -> None:
     p = theme.palette
