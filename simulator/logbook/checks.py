@@ -52,7 +52,7 @@ def _numbers(value: Any, key: str) -> Iterable[tuple[str, float]]:
 
 def _start_time_problem(text: Any) -> str:
     if not isinstance(text, str):
-        return ""  # the record checks (review/schema.py) name a missing or mistyped time
+        return ""  # read_record (logbook/models.py) names a missing or mistyped time
     try:
         year = datetime.fromisoformat(text.replace("Z", "+00:00")).year
     except ValueError:
