@@ -10,7 +10,6 @@ replay) must not have to defend against that one by one.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -28,26 +27,37 @@ _AFTER_ENDING = frozenset({"follow_up", "paused", "resumed", *END_TYPES})
 def number_problem(record: dict[str, Any]) -> str:
     """Why a number in `record` (at any depth) cannot be used: not finite, or out
     of range; "" when every number is fine."""
-    for key, value in _numbers(record, ""):
-        limit = MAX_SEED if key == "seed" else MAX_LOG_NUMBER
-        if not math.isfinite(value) or abs(value) > limit:
-            return f"{key} {value!r} is out of range (at most {limit:,} in size)"
+    for key, value in record.items():
+        problem = _bad_number(value, key)
+        if problem:
+            return problem
     if record.get("type") == START_TYPE:
         return _start_time_problem(record.get("started_at"))
     return ""
 
 
-def _numbers(value: Any, key: str) -> Iterable[tuple[str, float]]:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int | float):
-        yield key, value
-    elif isinstance(value, dict):
+def _bad_number(value: Any, key: str) -> str:
+    """The first unusable number under `key` ("" if none). Review runs this on every
+    line of every log: plain recursion with the common kinds tested first."""
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return ""
+    if kind is float or kind is int:
+        limit = MAX_SEED if key == "seed" else MAX_LOG_NUMBER
+        if abs(value) > limit or (kind is float and not math.isfinite(value)):  # isfinite(10**400) overflows
+            return f"{key} {value!r} is out of range (at most {limit:,} in size)"
+        return ""
+    if kind is dict:
         for name, item in value.items():
-            yield from _numbers(item, f"{key}.{name}" if key else str(name))
-    elif isinstance(value, list):
+            problem = _bad_number(item, f"{key}.{name}")
+            if problem:
+                return problem
+    elif kind is list:
         for item in value:
-            yield from _numbers(item, key)
+            problem = _bad_number(item, key)
+            if problem:
+                return problem
+    return ""
 
 
 def _start_time_problem(text: Any) -> str:
