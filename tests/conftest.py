@@ -6,6 +6,7 @@ import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -51,12 +52,15 @@ def contract_example() -> Path:
     return FIXTURES / "contract_example.yaml"
 
 
-# --- parallel runs (pytest-xdist, `--dist loadgroup` in pyproject.toml) -----------------
+# --- parallel runs (pytest-xdist: `-n auto --dist loadgroup` in pyproject.toml) --------
 #
-# Modules whose module-scoped fixtures are costly run on one worker each, so
-# the fixture is built once; the rest are spread test by test. The store's tests
-# are split by backend: the PostgreSQL cluster is started on one worker only,
-# and the SQLite half runs beside it.
+# Modules whose module-scoped fixtures are costly run on one worker each, so the
+# fixture is built once; every other test is a unit of its own, spread over the
+# workers. The store's tests are split by backend: the PostgreSQL cluster is
+# started on one worker only, and the SQLite half runs beside it.
+#
+# The groups are made here, from node ids, by a scheduler of our own: xdist's
+# loadgroup marks (xdist_group) work by renaming items, which pytest 9 ignores.
 GROUPED_MODULES = {
     "test_hardening2_corpus.py",  # every hostile case run once, in one launcher
     "test_review_corpus.py",  # 240 real sessions
@@ -64,20 +68,29 @@ GROUPED_MODULES = {
     "test_review_report.py",  # a 25-recruit cohort
     "test_review_trust.py",
     "test_store_lrs.py",  # a Ralph server
-    "test_ui_xvfb.py",  # an X server
+    "test_library_term.py",
+    "test_library_coverage.py",
 }
 
 
-def _group(item: pytest.Item) -> str | None:
-    module = item.path.name
+def work_unit(nodeid: str) -> str:
+    """The unit of work a test belongs to: its group, or the test itself."""
+    module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
     if module == "test_store.py":
-        return "store-postgresql" if "postgresql" in item.nodeid else "store-sqlite"
-    return module.removesuffix(".py") if module in GROUPED_MODULES else None
+        return "store-postgresql" if "postgresql" in nodeid else "store-sqlite"
+    return module if module in GROUPED_MODULES else nodeid
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the marks
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        group = _group(item)
-        if group is not None and item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(group))
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Groups(LoadScopeScheduling):
+        """loadscope over work_unit(); the largest groups are handed out first."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return Groups(config, log)
