@@ -118,4 +118,5 @@ def test_reportable_choices() -> None:
 
 def test_every_front_line_action_has_its_quadrant() -> None:
     counts = {q: sum(1 for a in CommunityAction if a.quadrant is q) for q in Quadrant}
-    assert counts == {Quadrant.ENFORCEMENT: 4, Quadrant.ENGAGEMENT: 4, Quadrant.MOBILIZATION: 3, Quadrant.CONSULTATION: 3}
+    assert counts == {Quadrant.ENFORCEMENT: 4, Quadrant.ENGAGEMENT: 4, Quadrant.MOBILIZATION: 3,
+                      Quadrant.CONSULTATION: 3}

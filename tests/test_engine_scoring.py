@@ -28,7 +28,8 @@ def test_assess_exact_one_off_else() -> None:
     assert assess_score(R, Behaviour.COOPERATIVE, expected) == 0.0
 
 
-OFFERED = [("a", Rating.RECOMMENDED), ("b", Rating.RECOMMENDED), ("c", Rating.ACCEPTABLE), ("d", Rating.CONTRAINDICATED)]
+OFFERED = [("a", Rating.RECOMMENDED), ("b", Rating.RECOMMENDED), ("c", Rating.ACCEPTABLE),
+           ("d", Rating.CONTRAINDICATED)]
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,8 @@ def test_excessive_lethal_is_critical_and_fails_a_95_point_session(tmp_path: Pat
     session.assess("assaultive")
     session.act("fire")
     action = records_of(session, "action")[-1]
-    assert (action["verdict"], action["severity"], action["critical"], action["reportable"]) == ("excessive", 1, True, True)
+    assert (action["verdict"], action["severity"], action["critical"], action["reportable"]) \
+        == ("excessive", 1, True, True)
     scores = records_of(session, "situation_scored")[-1]["scores"]
     assert scores == {"assess": 1.0, "plan": None, "act": 0.3, "time": 1.0, "total": pytest.approx(0.60625)}
     session.proceed()
@@ -79,14 +80,16 @@ def test_timeout_scores_zero_and_takes_timeout_target(tmp_path: Path) -> None:
     assert session.tick()
     timeout = records_of(session, "timeout")[0]
     assert (timeout["situation"], timeout["phase"]) == ("a", "plan")
-    assert records_of(session, "situation_scored")[0]["scores"] == {"assess": 0.0, "plan": 0.0, "act": 0.0, "time": 0.0, "total": 0.0}
+    assert records_of(session, "situation_scored")[0]["scores"] == {"assess": 0.0, "plan": 0.0, "act": 0.0, "time": 0.0,
+                                                                    "total": 0.0}
     assert session.situation_id == "b" and session.phase is Phase.ASSESS
     report = session.debrief.situations[0]
     assert report.timed_out and report.timeout_phase == "plan" and "Time ran out" in report.feedback[0]
 
 
 def test_late_input_takes_the_timeout(tmp_path: Path) -> None:
-    situations = {"a": sit("cooperative", [opt("talk", "communication", "end")], assess=False, time_limit_s=4, timeout="end")}
+    situations = {"a": sit("cooperative", [opt("talk", "communication", "end")], assess=False, time_limit_s=4,
+                           timeout="end")}
     session, clock = start(write_scenario(tmp_path, situations, {"end": ending("unresolved")}))
     session.act("talk", at=clock.now() + 5)
     assert records_of(session, "action") == [] and records_of(session, "timeout")[0]["phase"] == "act"

@@ -54,7 +54,8 @@ def test_mean_not_total_decides(tmp_path: Path) -> None:
 
 def test_loops_are_bounded(tmp_path: Path) -> None:
     situations = {
-        "a": sit("passive_resistant", [opt("again", "communication", "a"), opt("strike", "physical_control_hard", "end")]),
+        "a": sit("passive_resistant", [opt("again", "communication", "a"),
+                                       opt("strike", "physical_control_hard", "end")]),
     }
     with pytest.raises(ScenarioError, match="a loop lets a session go on without end: a -> a"):
         write_scenario(tmp_path, situations, {"end": ending()})  # validation refuses it...
@@ -67,7 +68,8 @@ def test_stuck_state_is_a_graph_error(tmp_path: Path, capsys) -> None:
     situations = {"a": sit("passive_resistant", [opt("x", "communication", "b"), opt("y", "communication", "end")]),
                   "b": sit("passive_resistant", [opt("loop", "communication", "b")])}
     path = tmp_path / "stuck.yaml"
-    write_scenario(tmp_path, {"a": situations["a"], "b": {**situations["b"], "options": [opt("z", "communication", "end")]}},
+    write_scenario(tmp_path,
+                   {"a": situations["a"], "b": {**situations["b"], "options": [opt("z", "communication", "end")]}},
                    {"end": ending()}, name="stuck.yaml")
     text = path.read_text().replace("next: end\n  endings", "next: b\n  endings")
     path.write_text(text.replace("- id: z", "- id: z").replace("next: end\nendings", "next: b\nendings"))

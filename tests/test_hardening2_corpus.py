@@ -99,11 +99,13 @@ def build(tmp: Path) -> dict[str, tuple[Case, Callable[[Result], None]]]:  # noq
     zero = _logs(tmp, "zero")
     (zero / "z.jsonl").symlink_to("/dev/zero")
     add("verify-dev-zero", ["verify", str(zero)], refused("not a regular file (a character device)", "out"))
-    add("review-dev-zero", ["review", str(zero), "--format", "json"], refused("not a regular file (a character device)"))
+    add("review-dev-zero", ["review", str(zero), "--format", "json"],
+        refused("not a regular file (a character device)"))
     huge = _logs(tmp, "huge")
     with open(huge / "n.jsonl", "wb") as handle:
         handle.truncate(20 * 1024 * 1024)  # 20 MB, sparse: costs no disk
-    add("verify-20mb", ["verify", str(huge)], refused("file is 20,971,520 bytes; a session log may be at most 8,388,608", "out"))
+    add("verify-20mb", ["verify", str(huge)],
+        refused("file is 20,971,520 bytes; a session log may be at most 8,388,608", "out"))
     add("review-20mb", ["review", str(huge), "--format", "html"], refused("a session log may be at most 8,388,608"))
     newlines = _logs(tmp, "newlines")
     (newlines / "n.jsonl").write_bytes(b"\n" * (7 * 1024 * 1024))
@@ -123,9 +125,11 @@ def build(tmp: Path) -> dict[str, tuple[Case, Callable[[Result], None]]]:  # noq
     # 2. numbers ---------------------------------------------------------------------------------
     num = tmp / "numbers"
     num.mkdir()
-    add("validate-time-limit-inf", ["validate", _example_with(num, "t-inf.yaml", "time_limit_s: 20", "time_limit_s: 1e999")],
+    add("validate-time-limit-inf", ["validate", _example_with(num, "t-inf.yaml", "time_limit_s: 20",
+                                                              "time_limit_s: 1e999")],
         refused("'1e999' is not a finite number", "out"))
-    add("validate-time-limit-601", ["validate", _example_with(num, "t-601.yaml", "time_limit_s: 20", "time_limit_s: 601")],
+    add("validate-time-limit-601", ["validate", _example_with(num, "t-601.yaml", "time_limit_s: 20",
+                                                              "time_limit_s: 601")],
         refused("must be <= 600", "out"))
     add("validate-width-1e8", ["validate", _example_with(num, "w.yaml", "width_m: 20", "width_m: 1e8")],
         refused("must be <= 500", "out"))
@@ -151,7 +155,8 @@ def build(tmp: Path) -> dict[str, tuple[Case, Callable[[Result], None]]]:  # noq
     # 3. scenario cost -------------------------------------------------------------------------------
     add("validate-random-self-loop", ["validate", str(HOSTILE / "self-loop-random.yaml")],
         refused("a loop lets a session go on without end: a -> a", "out"))
-    add("run-random-self-loop", ["run", str(HOSTILE / "self-loop-random.yaml"), "--policy", "random", "--log-dir", str(tmp / "loop-logs")],
+    add("run-random-self-loop", ["run", str(HOSTILE / "self-loop-random.yaml"), "--policy", "random", "--log-dir",
+                                 str(tmp / "loop-logs")],
         _and(refused("a loop lets a session go on without end"), _no_files(tmp / "loop-logs")))
     add("validate-long-path", ["validate", _scenario(tmp, "long-path.yaml", _long_path(510))],
         refused("a path visits more than 500 situations: s0 -> s1", "out"))
@@ -161,7 +166,8 @@ def build(tmp: Path) -> dict[str, tuple[Case, Callable[[Result], None]]]:  # noq
         refused("reduce the ranges or add bounds"))
     add("validate-image-40000px", ["validate", str(HOSTILE / "huge-image" / "huge-image.yaml")],
         refused("'huge.png' is 40,000 x 40,000 pixels; an image may have at most 16,777,216", "out"))
-    add("validate-rubric-600kb", ["validate", _big_rubric(tmp)], refused("rubric file is larger than 524,288 bytes", "out"))
+    add("validate-rubric-600kb", ["validate", _big_rubric(tmp)],
+        refused("rubric file is larger than 524,288 bytes", "out"))
     add("validate-45000-unknown-keys", ["validate", _scenario(tmp, "keys.yaml", _many_unknown_keys(45_000))],
         _many_problems(45_000))
 
@@ -174,7 +180,8 @@ def build(tmp: Path) -> dict[str, tuple[Case, Callable[[Result], None]]]:  # noq
     add("replay-300-char-path", ["replay", f"{LONG}.jsonl"], refused("file name too long"), cwd=cwd)
     add("run-300-char-scenario", ["run", f"{LONG}.yaml", "--policy", "best"], refused("File name too long"), cwd=cwd)
     add("schema-o-folder", ["schema", "-o", str(tmp)], refused("is a folder, not a file"))
-    add("validate-image-symlink-loop", ["validate", _image_loop(tmp)], refused("'loop.png' is a symbolic link that leads nowhere", "out"))
+    add("validate-image-symlink-loop", ["validate", _image_loop(tmp)],
+        refused("'loop.png' is a symbolic link that leads nowhere", "out"))
     dangling = tmp / "new-here"
     dangling.mkdir()
     (dangling / "drill.yaml").symlink_to(tmp / "outside" / "drill.yaml")
@@ -220,7 +227,8 @@ def _many_problems(count: int) -> Callable[[Result], None]:
 def _long_path(length: int) -> str:
     situations = "\n".join(
         f"  s{i}:\n    narrative: Step {i}.\n    subject: {{behaviour: cooperative}}\n"
-        f"    options: [{{id: go, label: Go, force: [officer_presence], next: {'end' if i == length - 1 else f's{i + 1}'}}}]"
+        f"    options: [{{id: go, label: Go, force: [officer_presence], "
+        f"next: {'end' if i == length - 1 else f's{i + 1}'}}}]"
         for i in range(length))
     return (f"format: 1\nid: long-path\ntitle: Long\nstart: s0\nsituations:\n{situations}\n"
             "endings:\n  end: {narrative: Done., result: resolved}\n")

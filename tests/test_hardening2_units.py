@@ -98,7 +98,8 @@ def test_the_engine_stops_a_session_at_the_step_cap(tmp_path: Path) -> None:
 
 def test_jpeg_and_png_sizes_come_from_the_header(tmp_path: Path) -> None:
     jpeg = tmp_path / "a.jpg"
-    jpeg.write_bytes(b"\xff\xd8\xff\xe0" + struct.pack(">H", 4) + b"xx" + b"\xff\xc2" + struct.pack(">HBHH", 11, 8, 480, 640))
+    jpeg.write_bytes(b"\xff\xd8\xff\xe0" + struct.pack(">H", 4) + b"xx"
+                     + b"\xff\xc2" + struct.pack(">HBHH", 11, 8, 480, 640))
     assert image_size(jpeg) == (640, 480)
     assert image_size(HOSTILE / "huge-image" / "huge.png") == (40_000, 40_000)
     (tmp_path / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # no header to read: left to the decoder

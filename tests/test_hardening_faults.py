@@ -129,7 +129,8 @@ def _failing_after(limit: int, error: int, real=os.write):  # noqa: ANN001, ANN2
 
 @pytest.mark.parametrize("records_before_failure", [0, 1, 5, RECORDS_IN_FULL_RUN - 1])
 @pytest.mark.parametrize("error", [errno.ENOSPC, errno.EIO])
-def test_disk_full_or_failing_stops_the_session(setup: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_disk_full_or_failing_stops_the_session(setup: tuple[Path, Path], tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str], records_before_failure: int,
                                                 error: int) -> None:
     scenario, answers = setup

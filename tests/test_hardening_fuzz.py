@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from fuzz.targets import answers_bytes, check_answers_reader, check_run_with_answers
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=150, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
 @FUZZ

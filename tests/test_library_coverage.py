@@ -138,7 +138,8 @@ def test_each_force_option_is_both_reasonable_and_unreasonable_somewhere(library
     for scenario in library.values():
         for situation in scenario.situations.values():
             for option in situation.options:
-                target = reasonable if judgement(situation, option).judgement.verdict is Verdict.REASONABLE else unreasonable
+                target = reasonable if judgement(situation,
+                                                 option).judgement.verdict is Verdict.REASONABLE else unreasonable
                 target.add(top_force(option))
     assert set(Force) - reasonable == set(), "never reasonable"
     assert set(Force) - unreasonable == set(), "never unreasonable"
@@ -187,7 +188,8 @@ def test_scenario_meets_the_authoring_rules(path: Path) -> None:
         assert 2 <= len(situation.options) <= 6, f"{sid}: {len(situation.options)} options"
         preferred = [o for o in situation.options if o.preferred]
         assert len(preferred) == 1, f"{sid}: needs exactly one preferred option"
-        assert judgement(situation, preferred[0]).judgement.verdict is Verdict.REASONABLE, f"{sid}: preferred is not reasonable"
+        assert judgement(situation,
+                         preferred[0]).judgement.verdict is Verdict.REASONABLE, f"{sid}: preferred is not reasonable"
         assert situation.subject.cues, f"{sid}: no cues"
         missing = set(Factor) - set(situation.factors)
         assert not missing, f"{sid}: factors without {sorted(missing)}"

@@ -114,7 +114,8 @@ def test_term_scenario_meets_the_brief(library: dict[str, Scenario], scenario_id
     s = library[scenario_id]
     assert len(s.situations) >= 5
     nexts = _nexts(s)
-    assert any(isinstance(n, list) and any(isinstance(b, Branch) and b.when for b in n) for n in nexts), "no conditional branch"
+    assert any(isinstance(n, list) and any(isinstance(b, Branch) and b.when for b in n) for n in nexts), \
+        "no conditional branch"
     assert any(isinstance(n, RandomNext) for n in nexts), "no random branch"
     assert any(sit.time_limit_s is not None for sit in s.situations.values()), "no time limit or wait"
     hurt = [e for e in s.endings.values() if e.injuries or e.fatal]

@@ -40,7 +40,8 @@ def test_torn_last_line_without_newline_is_skipped_with_a_warning(tmp_path: Path
 
 def test_unparseable_last_line_is_torn_and_bad_middle_lines_are_malformed(tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl"
-    path.write_bytes(b'{"seq":0,"type":"session_started"}\nnot json\n[1]\n\n\xff\xfe\n{"seq":1,"type":"session_ended"}\n{"se\n')
+    path.write_bytes(b'{"seq":0,"type":"session_started"}\nnot json\n[1]\n\n\xff\xfe\n'
+                     b'{"seq":1,"type":"session_ended"}\n{"se\n')
     log = read_log(path)
     assert [r["seq"] for r in log.records] == [0, 1]
     assert log.status == "complete"  # the torn line after the end record is not a record

@@ -209,7 +209,8 @@ _fragments = st.sampled_from(
 
 @settings(max_examples=200, deadline=None)
 @given(data=st.lists(st.binary(max_size=20) | _fragments, max_size=12).map(b"".join), use_key=st.booleans())
-def test_arbitrary_bytes_never_crash_verify_or_reader(tmp_path_factory: pytest.TempPathFactory, data: bytes, use_key: bool) -> None:
+def test_arbitrary_bytes_never_crash_verify_or_reader(tmp_path_factory: pytest.TempPathFactory, data: bytes,
+                                                      use_key: bool) -> None:
     result = verify_bytes(data, KEY if use_key else None)
     assert result.status in ("ok", "incomplete", "tampered")
     path = tmp_path_factory.mktemp("fuzz") / "f.jsonl"

@@ -51,8 +51,10 @@ def recount(corpus: Path) -> dict[str, Any]:
                 allowed = r["range"]["max"] == "lethal_force"
                 lethal["signal" if allowed else "noise"] += 1
                 # a shot is a discharge; a draw or a point is not (old logs: no firearm key, a discharge)
-                lethal["hits" if allowed else "false_alarms"] += r["level"] == 5 and r.get("firearm", "discharge") == "discharge"
-    return {"logs": logs, "by_trainee": by_trainee, "by_scenario": by_scenario, "lethal": lethal, "decisions": decisions}
+                shot = r["level"] == 5 and r.get("firearm", "discharge") == "discharge"
+                lethal["hits" if allowed else "false_alarms"] += shot
+    return {"logs": logs, "by_trainee": by_trainee, "by_scenario": by_scenario, "lethal": lethal,
+            "decisions": decisions}
 
 
 def _end(log: Any) -> dict[str, Any]:
@@ -69,7 +71,7 @@ def test_corpus_figures_match_a_recount(corpus: Path, recount: dict[str, Any]) -
         scores = [_end(log)["score"] for log in logs]
         assert row["sessions"] == len(logs)
         assert row["best_score"] == max(scores)
-        assert row["latest_score"] == _end(max(logs, key=lambda l: l.records[0]["started_at"]))["score"]
+        assert row["latest_score"] == _end(max(logs, key=lambda log: log.records[0]["started_at"]))["score"]
         assert row["passed"] == sum(_end(log)["passed"] for log in logs)
         assert row["critical_errors"] == sum(len(_end(log)["critical_errors"]) for log in logs)
         assert row["attempts"] == {s: RUNS_PER_PAIR for s in SCENARIOS}
@@ -95,7 +97,8 @@ def test_corpus_xapi(corpus: Path, recount: dict[str, Any]) -> None:
     assert len(statements) == len(recount["logs"]) + recount["decisions"]
     assert len({s["id"] for s in statements}) == len(statements)
     for s in statements:
-        assert s["actor"] == {"objectType": "Agent", "account": {"homePage": "https://police-college.example", "name": s["actor"]["account"]["name"]}}
+        assert s["actor"] == {"objectType": "Agent", "account": {"homePage": "https://police-college.example",
+                                                                 "name": s["actor"]["account"]["name"]}}
         assert s["object"]["id"].startswith("https://police-college.example/uofsim/scenarios/")
         assert s["verb"]["id"].startswith(("http://adlnet.gov/expapi/verbs/", "https://w3id.org/xapi/uofsim/verbs/"))
         assert s["timestamp"].endswith("Z")
@@ -103,7 +106,8 @@ def test_corpus_xapi(corpus: Path, recount: dict[str, Any]) -> None:
     assert len(sessions) == len(recount["logs"])
     assert all(0 <= s["result"]["score"]["scaled"] <= 1 for s in sessions)
     # the same logs give the same statement ids (an LRS keeps one copy)
-    assert [s["id"] for s in json.loads(run_cli(["review", str(corpus), "--format", "xapi", "--xapi-homepage", "https://police-college.example/"])[1])] == [s["id"] for s in statements]
+    again = run_cli(["review", str(corpus), "--format", "xapi", "--xapi-homepage", "https://police-college.example/"])
+    assert [s["id"] for s in json.loads(again[1])] == [s["id"] for s in statements]
 
 
 def test_corpus_csv_levels(corpus: Path, recount: dict[str, Any], tmp_path: Path) -> None:

@@ -87,17 +87,21 @@ def hand_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
     A, S, P = "assaultive", "serious_bodily_harm_or_death", "passive_resistant"
     # ann: drill 40 (fail) then 80 (pass), then an aborted "other"; decision times 2, 4, 6 s.
     write_log(folder, trainee="ann", minute=1, body=[
-        *situation("s1", S, assessed=S, plan_score=0.5, option="shoot", level=5, verdict="reasonable", range_max="lethal_force", total=0.4, seconds=2),
+        *situation("s1", S, assessed=S, plan_score=0.5, option="shoot", level=5, verdict="reasonable",
+                   range_max="lethal_force", total=0.4, seconds=2),
         *ended(40, False)])
     write_log(folder, trainee="ann", minute=2, body=[
-        *situation("s1", S, assessed=A, plan_score=1.0, option="shoot", level=5, verdict="reasonable", range_max="lethal_force", total=0.8, seconds=4),
+        *situation("s1", S, assessed=A, plan_score=1.0, option="shoot", level=5, verdict="reasonable",
+                   range_max="lethal_force", total=0.8, seconds=4),
         *ended(80, True)])
     write_log(folder, trainee="ann", minute=3, scenario="other", difficulty=5, body=[
-        *situation("s9", P, assessed=A, plan_score=0.0, option="shoot", level=5, verdict="excessive", range_max="physical_control_soft", total=0.0, seconds=6, critical=True),
+        *situation("s9", P, assessed=A, plan_score=0.0, option="shoot", level=5, verdict="excessive",
+                   range_max="physical_control_soft", total=0.0, seconds=6, critical=True),
         ("session_aborted", {"reason": "quit"})])
     # bob: drill 90 (pass), then a drill session that never ended (a crash), with a timeout.
     write_log(folder, trainee="bob", minute=4, body=[
-        *situation("s1", S, assessed=S, plan_score=1.0, option="talk", level=1, verdict="insufficient", range_max="lethal_force", total=0.9, seconds=3),
+        *situation("s1", S, assessed=S, plan_score=1.0, option="talk", level=1, verdict="insufficient",
+                   range_max="lethal_force", total=0.9, seconds=3),
         *ended(90, True)])
     write_log(folder, trainee="bob", minute=5, body=[
         ("situation_entered", {"situation": "s1", "behaviour": S, "time_limit_s": 5.0}),
@@ -134,7 +138,8 @@ def test_hand_set_scenarios_and_lethal(hand_set: Path) -> None:
     assert drill["difficulty"] == 2 and other["difficulty"] == 5
     assert drill["timeouts_by_phase"] == {"assess": 0, "plan": 1, "act": 0}
     assert drill["common_wrong_assessment"]["chosen"] in ("assaultive", "passive_resistant")
-    assert drill["common_unreasonable_option"] == {"situation": "s1", "option": "talk", "verdict": "insufficient", "count": 1}
+    assert drill["common_unreasonable_option"] == {"situation": "s1", "option": "talk", "verdict": "insufficient",
+                                                   "count": 1}
     assert (other["attempts"], other["aborted"], other["mean_score"], other["pass_rate"]) == (1, 1, None, None)
     overall = report["lethal_force"]["overall"]
     # signal: ann 2 hits, bob 1 miss; noise: ann 1 false alarm
@@ -166,5 +171,6 @@ def test_sessions_and_timelines(hand_set: Path) -> None:
     assert [s["status"] for s in sessions] == ["complete", "complete", "aborted", "complete", "incomplete"]
     assert sessions[2]["abort_reason"] == "quit"
     first = sessions[0]["timeline"]["situations"][0]
-    assert (first["situation"], first["assessed"], first["verdict"], first["level"]) == ("s1", "serious_bodily_harm_or_death", "reasonable", 5)
+    assert (first["situation"], first["assessed"], first["verdict"], first["level"]) \
+        == ("s1", "serious_bodily_harm_or_death", "reasonable", 5)
     assert [d["kind"] for d in sessions[4]["decisions"]] == ["assess", "timeout"]

@@ -32,7 +32,8 @@ IMAGES = DOCS / "images" if os.environ.get("UOFSIM_UPDATE_DOCS") else ROOT / "sc
 
 # --- readiness ---------------------------------------------------------------------------------
 
-def _trainee(cells: dict[str, dict[str, Any]], latest_competencies: dict[str, float | None] | None = None) -> dict[str, Any]:
+def _trainee(cells: dict[str, dict[str, Any]],
+             latest_competencies: dict[str, float | None] | None = None) -> dict[str, Any]:
     full = {s: {"attempts": 1, "complete": 1, "passed": 1, "latest_passed": True, "latest_score": 90.0,
                 "latest_critical_errors": 0, **c} for s, c in cells.items()}
     return {"by_scenario": full, "latest_competencies": latest_competencies or {"perception": 80.0, "force": None}}
@@ -43,10 +44,13 @@ def test_readiness_default_rule() -> None:
     assert trainee_readiness(_trainee({"a": {}, "b": {}}), scenarios).status == "ready"
     not_yet = trainee_readiness(_trainee({"a": {}}), scenarios)
     assert not_yet.status == "not_yet" and [(r.code, r.where) for r in not_yet.reasons] == [("not_attempted", "b")]
-    failed = trainee_readiness(_trainee({"a": {"latest_passed": False, "latest_score": 41.5}, "b": {"latest_critical_errors": 1}}), scenarios)
+    failed = trainee_readiness(_trainee({"a": {"latest_passed": False, "latest_score": 41.5},
+                                         "b": {"latest_critical_errors": 1}}), scenarios)
     assert failed.status == "needs_help"
-    assert [(r.code, r.where, r.value) for r in failed.reasons] == [("latest_failed", "a", 41.5), ("latest_critical", "b", 1)]
-    low = trainee_readiness(_trainee({"a": {}, "b": {}}, {"perception": 59.9, "tactics": 60.0, "time": None}), scenarios)
+    assert [(r.code, r.where, r.value) for r in failed.reasons] \
+        == [("latest_failed", "a", 41.5), ("latest_critical", "b", 1)]
+    low = trainee_readiness(_trainee({"a": {}, "b": {}}, {"perception": 59.9, "tactics": 60.0, "time": None}),
+                            scenarios)
     assert low.status == "needs_help" and [(r.code, r.where) for r in low.reasons] == [("competency_low", "perception")]
 
 
@@ -82,9 +86,11 @@ def hand_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("assessment", {"situation": "s1", "chosen": A, "expected": S, "score": 0.5, "decision_s": 1.0}),
         ("timeout", {"situation": "s1", "phase": "plan", "wait": True}),
         ("action", {"situation": "s1", "option": "draw", "force": ["lethal_force"], "level": 5, "firearm": "draw",
-                    "range": {"min": "communication", "max": "intermediate_weapons"}, "verdict": "excessive", "severity": 1,
+                    "range": {"min": "communication", "max": "intermediate_weapons"}, "verdict": "excessive",
+                    "severity": 1,
                     "critical": False, "reportable": True, "reasons": ["excess"], "decision_s": 1.0}),
-        ("situation_scored", {"situation": "s1", "scores": {"assess": 0.5, "plan": None, "act": 0.5, "time": 1.0, "total": 0.5}}),
+        ("situation_scored", {"situation": "s1", "scores": {"assess": 0.5, "plan": None, "act": 0.5, "time": 1.0,
+                                                            "total": 0.5}}),
         ("session_ended", {"score": 50.0, "passed": False, "critical_errors": [], "community": None, "situations": 1,
                            "competencies": {"perception": 50.0, "tactics": None, "force": 40.5, "communication": 70.0,
                                             "safety": 90.0, "authority": 100.0, "time": 100.0, "community": None}}),
@@ -98,7 +104,8 @@ def test_trend_is_the_plain_mean_of_per_scenario_slopes(hand_set: Path) -> None:
     assert cy["trend"] == pytest.approx(5.0) and cy["trend_label"] == "improving"
     assert cy["timeouts"] == 2 and cy["timeouts_by_phase"] == {"assess": 0, "plan": 2, "act": 0}
     assert cy["median_decision_s"] == 1.23  # to the hundredth, as documented
-    assert cy["by_scenario"]["drill"] == {"attempts": 3, "complete": 3, "passed": 1, "best_score": 60.0, "latest_score": 60.0,
+    assert cy["by_scenario"]["drill"] == {"attempts": 3, "complete": 3, "passed": 1, "best_score": 60.0,
+                                          "latest_score": 60.0,
                                           "latest_passed": True, "latest_critical_errors": 0, "critical_errors": 0}
 
 
@@ -132,7 +139,8 @@ def test_an_accepted_reading_counts_as_right(tmp_path: Path) -> None:
     """Newer logs: a situation may accept more than one reading (`accepted`, scored 1.0)."""
     write_log(tmp_path, trainee="eve", minute=1, body=[
         ("situation_entered", {"situation": "s1", "behaviour": A, "time_limit_s": None}),
-        ("assessment", {"situation": "s1", "chosen": S, "expected": A, "accepted": [A, S], "score": 1.0, "decision_s": 1.0}),
+        ("assessment", {"situation": "s1", "chosen": S, "expected": A, "accepted": [A, S], "score": 1.0,
+                        "decision_s": 1.0}),
         *ended(90, True)])
     _, report, _ = review_json(tmp_path)
     assert report["trainees"][0]["assessment_accuracy"] == 1.0
@@ -171,8 +179,9 @@ def test_every_csv_column_is_documented() -> None:
     assert set(documented) == set(TABLES)
     for name, columns in TABLES.items():
         for column in columns:
-            ok = column.name in documented[name] or (column.name.startswith("competency_") and
-                                                       (column.name in documented[name] or "competency" in documented[name]))
+            ok = column.name in documented[name] or (
+                column.name.startswith("competency_")
+                and (column.name in documented[name] or "competency" in documented[name]))
             assert ok, f"{name}: column {column.name} is not named in docs/review.md"
 
 
@@ -203,14 +212,16 @@ def test_csv_files_are_tidy(csv_folder: Path) -> None:
                     assert not column.name.endswith("_fraction") or 0 <= float(cell) <= 1, (name, column.name, cell)
                 elif column.kind == "int":
                     int(cell)
-                assert ";" not in cell or column.kind == "text" and name in ("warnings.csv", "tampered.csv"), (name, column.name)
+                assert ";" not in cell or column.kind == "text" and name in ("warnings.csv", "tampered.csv"), \
+                    (name, column.name)
     raw = (csv_folder / "scenario_versions.csv").read_text(encoding="utf-8-sig")
     assert '"drill","1.0"' in raw  # text that looks like a number is quoted
     _, totals = _csv_rows(csv_folder / "totals.csv")
     _, trainees = _csv_rows(csv_folder / "trainees.csv")
     assert int(totals[0]["sessions"]) == sum(int(t["sessions"]) for t in trainees) == 6
     _, cells = _csv_rows(csv_folder / "trainee_scenarios.csv")
-    assert {(c["trainee"], c["scenario"]): c["attempts"] for c in cells} == {("cy", "drill"): "3", ("cy", "other"): "2", ("dee", "drill"): "1"}
+    assert {(c["trainee"], c["scenario"]): c["attempts"] for c in cells} \
+        == {("cy", "drill"): "3", ("cy", "other"): "2", ("dee", "drill"): "1"}
     _, items = _csv_rows(csv_folder / "decision_items.csv")
     assert {"item": "reason", "value": "excess"}.items() <= next(i for i in items if i["item"] == "reason").items()
     assert {i["value"] for i in items if i["item"] == "tactic"} == {"cover"}
@@ -270,18 +281,24 @@ def _browser(args: list[str]) -> subprocess.CompletedProcess[str]:
 _PROBE = """<script>
 window.addEventListener("load", function () {
   var out = {}, vw = document.documentElement.clientWidth;
-  function box(id) { var r = document.getElementById(id).getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right]; }
+  function box(id) {
+    var r = document.getElementById(id).getBoundingClientRect();
+    return [r.top, r.bottom, r.left, r.right];
+  }
   out.viewport = [vw, window.innerHeight];
   out.readiness = box("table-readiness");
   var rows = document.querySelectorAll("#table-readiness tbody tr");
   // the first screen of a 1,400 x 1,000 window (headless --dump-dom reports a shorter innerHeight)
-  out.rows_on_first_screen = Array.prototype.filter.call(rows, function (r) { return r.getBoundingClientRect().bottom <= 1000; }).length;
+  out.rows_on_first_screen = Array.prototype.filter.call(rows, function (r) {
+    return r.getBoundingClientRect().bottom <= 1000;
+  }).length;
   out.cut = [];
   document.querySelectorAll("table").forEach(function (t) {
     if (t.getBoundingClientRect().right > vw + 1) out.cut.push("table " + t.id);
   });
   document.querySelectorAll("th, td").forEach(function (c) {
-    if (c.scrollWidth > c.clientWidth + 1) out.cut.push((c.closest("table").id || "?") + ": " + c.textContent.slice(0, 40));
+    if (c.scrollWidth > c.clientWidth + 1)
+      out.cut.push((c.closest("table").id || "?") + ": " + c.textContent.slice(0, 40));
   });
   document.getElementById("probe").textContent = JSON.stringify(out);
 });
@@ -307,7 +324,8 @@ def test_cohort_report_contents(cohort_report: Path) -> None:
     assert html.count('<details class="trainee"') == 25
 
 
-@pytest.mark.skipif(_chromium() is None, reason="chromium is not installed (apt-get install -y chromium; .ci/run does it)")
+@pytest.mark.skipif(_chromium() is None,
+                    reason="chromium is not installed (apt-get install -y chromium; .ci/run does it)")
 def test_cohort_first_screen_at_1400px_nothing_cut(cohort_report: Path, tmp_path: Path) -> None:
     probe = tmp_path / "probe.html"
     html = cohort_report.read_text(encoding="utf-8")
@@ -326,7 +344,8 @@ def test_cohort_first_screen_at_1400px_nothing_cut(cohort_report: Path, tmp_path
     assert shot.exists() and shot.stat().st_size > 50_000
 
 
-@pytest.mark.skipif(_chromium() is None, reason="chromium is not installed (apt-get install -y chromium; .ci/run does it)")
+@pytest.mark.skipif(_chromium() is None,
+                    reason="chromium is not installed (apt-get install -y chromium; .ci/run does it)")
 def test_cohort_summary_prints_on_at_most_four_a4_pages(cohort_report: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "report.pdf"
     _browser(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", cohort_report.as_uri()])
@@ -334,7 +353,8 @@ def test_cohort_summary_prints_on_at_most_four_a4_pages(cohort_report: Path, tmp
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
     assert 1 <= pages <= 4, pages
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
-    assert boxes and all(abs(float(w) - 842) < 3 and abs(float(h) - 595) < 3 for w, h in boxes)  # A4 landscape, in points
+    assert boxes and all(abs(float(w) - 842) < 3 and abs(float(h) - 595) < 3 for w,
+                         h in boxes)  # A4 landscape, in points
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(IMAGES / "review-print")], check=True, timeout=60)

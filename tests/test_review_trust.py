@@ -43,9 +43,11 @@ def test_tampered_log_listed_not_counted(tmp_path: Path) -> None:
 
 
 def test_torn_aborted_and_incomplete_counted_as_such(tmp_path: Path) -> None:
-    write_log(tmp_path, trainee="x", minute=1, body=[("situation_entered", {"situation": "s1", "behaviour": S, "time_limit_s": None}),
+    write_log(tmp_path, trainee="x", minute=1, body=[
+        ("situation_entered", {"situation": "s1", "behaviour": S, "time_limit_s": None}),
                                                     ("session_aborted", {"reason": "window_closed"})])
-    torn = write_log(tmp_path, trainee="x", minute=2, body=[("situation_entered", {"situation": "s1", "behaviour": S, "time_limit_s": None})])
+    torn = write_log(tmp_path, trainee="x", minute=2, body=[
+        ("situation_entered", {"situation": "s1", "behaviour": S, "time_limit_s": None})])
     with open(torn, "ab") as handle:
         handle.write(b'{"seq":2,"t":')  # the crash hit while writing seq 2
     code, report, err = review_json(tmp_path)
@@ -68,7 +70,8 @@ def test_other_format_version_is_a_warning_not_tampering(tmp_path: Path) -> None
 def test_wrong_types_and_unknown_records_warn_with_file_and_line(tmp_path: Path) -> None:
     odd = write_log(tmp_path, trainee="odd", minute=1, body=[
         ("situation_entered", {"situation": "s1", "behaviour": S, "time_limit_s": None}),
-        ("action", {"situation": "s1", "option": "x", "force": ["lethal_force"], "level": "five", "range": {"min": "communication", "max": "lethal_force"},
+        ("action", {"situation": "s1", "option": "x", "force": ["lethal_force"], "level": "five",
+                    "range": {"min": "communication", "max": "lethal_force"},
                     "verdict": "reasonable", "severity": 0, "critical": False, "reportable": True, "decision_s": 1.0}),
         *ended(50, False)])
     unknown = write_log(tmp_path, trainee="odd", minute=2, body=[("teleported", {"where": "moon"}), *ended(50, False)])
@@ -189,7 +192,8 @@ def _chromium_run(args: list[str]) -> subprocess.CompletedProcess[str]:
         )
 
 
-@pytest.mark.skipif(_chromium() is None, reason="chromium is not installed (apt-get install -y chromium; .ci/run does it)")
+@pytest.mark.skipif(_chromium() is None,
+                    reason="chromium is not installed (apt-get install -y chromium; .ci/run does it)")
 def test_html_in_headless_chromium(hostile: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("chromium")
     play(hostile, "phone-not-gun", "real-1", policy="worst", seed=2)
@@ -219,7 +223,8 @@ def test_each_format_imports_only_what_it_needs(tmp_path: Path, fmt: str, engine
         "from simulator.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    main(['review', {str(tmp_path / 'logs')!r}, '--format', {fmt!r}, '-o', {str(tmp_path / 'out')!r}])\n"
-        "print('matplotlib' in sys.modules, 'jinja2' in sys.modules, 'simulator.engine' in sys.modules, 'pydantic' in sys.modules)\n"
+        "print('matplotlib' in sys.modules, 'jinja2' in sys.modules, 'simulator.engine' in sys.modules,"
+        " 'pydantic' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout

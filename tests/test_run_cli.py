@@ -66,10 +66,13 @@ def test_answers_file_same_seed_same_log(example: Path, tmp_path: Path, capsys: 
     answers = _answers(tmp_path, GOOD)
     logs = []
     for _ in range(2):
-        code, out, err = _run(capsys, str(example), "--answers", str(answers), "--seed", "7", "--log-dir", str(tmp_path / "l"))
+        code, out, err = _run(capsys, str(example), "--answers", str(answers), "--seed", "7", "--log-dir",
+                              str(tmp_path / "l"))
         assert code == 0, err
         logs.append(read_log(_log(out)).records)
-    strip = lambda r: {k: v for k, v in r.items() if k not in ("prev", "digest", "session_id", "started_at", "workstation")}  # noqa: E731
+    def strip(r: dict) -> dict:
+        return {k: v for k, v in r.items() if k not in ("prev", "digest", "session_id", "started_at", "workstation")}
+
     assert [strip(r) for r in logs[0]] == [strip(r) for r in logs[1]]
     assert logs[0][-1]["score"] == 100.0 and logs[0][-1]["community"] == 100.0
 
@@ -77,14 +80,16 @@ def test_answers_file_same_seed_same_log(example: Path, tmp_path: Path, capsys: 
 def test_answers_over_the_limit_is_a_timeout(example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     answers = _answers(tmp_path, "- {situation: arrival, assess: assaultive, plan: [], seconds: 21}\n"
                                  "- {situation: advances, assess: assaultive, act: fire, seconds: 5}\n")
-    code, out, err = _run(capsys, str(example), "--answers", str(answers), "--seed", "1", "--log-dir", str(tmp_path / "l"))
+    code, out, err = _run(capsys, str(example), "--answers", str(answers), "--seed", "1", "--log-dir",
+                          str(tmp_path / "l"))
     assert code == 0, err
     records = read_log(_log(out)).records
     assert [r["phase"] for r in records if r["type"] == "timeout"] == ["act", "act"]
     assert records[-1]["score"] == 0.0
 
 
-def test_answer_for_another_situation_names_both(example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_answer_for_another_situation_names_both(example: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     answers = _answers(tmp_path, "- {situation: arrival, assess: assaultive, plan: [], act: challenge}\n"
                                  "- {situation: lowers-knife, assess: passive_resistant, act: talk-down}\n")
     code, _, err = _run(capsys, str(example), "--answers", str(answers), "--log-dir", str(tmp_path / "l"))
@@ -98,8 +103,10 @@ def test_answer_for_another_situation_names_both(example: Path, tmp_path: Path, 
     [("- {situation: arrival, act: talk, secnds: 1}\n", "answers.yaml:1:"), ("[]\n", "answers.yaml:1:1"),
      ("- {situation: arrival, seconds: fast}\n", "answers.yaml:1:33")],
 )
-def test_bad_answers_file_is_one_line(example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, where: str) -> None:
-    code, _, err = _run(capsys, str(example), "--answers", str(_answers(tmp_path, text)), "--log-dir", str(tmp_path / "l"))
+def test_bad_answers_file_is_one_line(example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str,
+                                      where: str) -> None:
+    code, _, err = _run(capsys, str(example), "--answers", str(_answers(tmp_path, text)), "--log-dir",
+                        str(tmp_path / "l"))
     assert code == 1 and where in err and len(err.strip().splitlines()) == 1
 
 

@@ -51,7 +51,8 @@ def test_mutated_valid_scenario(tmp_path_factory, data: st.DataObject) -> None:
         elif kind == "delete":
             del raw[at : at + data.draw(st.integers(1, 20))]
         elif kind == "insert":
-            raw[at:at] = data.draw(st.sampled_from([b": ", b"- ", b"&a ", b"*a", b"!!python/name:os.system ", b"{", b"\n  x: 1\n", b"no", b"~"]))
+            raw[at:at] = data.draw(st.sampled_from([b": ", b"- ", b"&a ", b"*a", b"!!python/name:os.system ", b"{",
+                                                    b"\n  x: 1\n", b"no", b"~"]))
         else:
             lines = bytes(raw).split(b"\n")
             index = at % len(lines)

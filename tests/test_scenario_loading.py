@@ -39,7 +39,8 @@ def test_contract_example_validates(contract_example: Path, tmp_path: Path, caps
     assert main(["validate", str(named)]) == 0
     warnings = [line for line in capsys.readouterr().out.splitlines() if ": warning: " in line]
     assert len(warnings) == 5 and all(
-        ("lethal_force without saying how" in w or "no follow-up step" in w or "no front-line action" in w) for w in warnings)
+        ("lethal_force without saying how" in w or "no follow-up step" in w or "no front-line action" in w)
+        for w in warnings)
     scenario = load_scenario(contract_example)
     arrival = scenario.situations["arrival"]
     assert arrival.subject.behaviour is Behaviour.SERIOUS_BODILY_HARM_OR_DEATH
@@ -119,7 +120,8 @@ def test_validate_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_every_error_in_a_file_is_reported(tmp_path: Path) -> None:
-    text = base_text().replace("behaviour: passive_resistant", "behaviour: hostile").replace("rating: recommended", "rating: good")
+    text = base_text().replace("behaviour: passive_resistant", "behaviour: hostile")
+    text = text.replace("rating: recommended", "rating: good")
     with pytest.raises(ScenarioError) as caught:
         load_scenario(write(tmp_path, text))
     # "rating: recommended" appears in a tactic and a follow-up: three errors in all.
@@ -158,7 +160,8 @@ def test_schema_accepts_the_contract_example(contract_example: Path, capsys: pyt
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
 
 
-def test_graph_draws_options_timeouts_and_random_branches(contract_example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_graph_draws_options_timeouts_and_random_branches(contract_example: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["graph", str(contract_example)]) == 0
     mermaid = capsys.readouterr().out
     assert mermaid.startswith("flowchart TD")
@@ -201,7 +204,8 @@ def test_a_folder_given_to_load_file_is_an_error(tmp_path: Path) -> None:
     shutil.rmtree(tmp_path)
 
 
-def test_escape_sequences_from_a_file_never_reach_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_escape_sequences_from_a_file_never_reach_the_terminal(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
     text = base_text().replace("behaviour: passive_resistant", 'behaviour: "\\e[2Jgone"')
     path = write(tmp_path, text)
     assert main(["validate", str(path)]) == 1
@@ -215,7 +219,8 @@ def test_escape_sequences_from_a_file_never_reach_the_terminal(tmp_path: Path, c
     assert "\x1b" not in capsys.readouterr().err
 
 
-def test_a_multi_line_value_quoted_in_a_message_stays_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_multi_line_value_quoted_in_a_message_stays_on_one_line(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     # Found by hypothesis: the plain scalar "0\n0" at top level was quoted with its newline.
     path = write(tmp_path, "0\n\n0\n")
     assert main(["validate", str(path)]) == 1

@@ -51,7 +51,8 @@ def test_one_level_of_excess_fails_a_session_that_averages_high(tmp_path: Path) 
     session.act("knee")
     session.proceed()
     action = records_of(session, "action")[-1]
-    assert (action["verdict"], action["severity"], action["critical"], action["reasons"]) == ("excessive", 1, True, ["excess"])
+    assert (action["verdict"], action["severity"], action["critical"], action["reasons"]) \
+        == ("excessive", 1, True, ["excess"])
     end = ended(session)
     assert end["score"] > 90 and end["passed"] is False
     assert end["critical_errors"] == [{"situation": "s9", "option": "knee", "reason": "excess"}]
@@ -68,10 +69,13 @@ def test_a_rubric_file_may_relax_the_excess_rule(tmp_path: Path) -> None:
 
 
 def test_author_critical_insufficient_option_fails(tmp_path: Path) -> None:
-    walk_away = opt("leave", "officer_presence", "end", critical={"reason": "abandons_victim", "note": "She is still inside."})
-    session = play_one(tmp_path, sit("assaultive", [walk_away, opt("control", "physical_control_soft", "end")]), "leave")
+    walk_away = opt("leave", "officer_presence", "end", critical={"reason": "abandons_victim",
+                                                                  "note": "She is still inside."})
+    session = play_one(tmp_path, sit("assaultive", [walk_away, opt("control", "physical_control_soft", "end")]),
+                       "leave")
     action = records_of(session, "action")[0]
-    assert action["verdict"] == "insufficient" and action["critical"] is True and action["reasons"] == ["abandons_victim"]
+    assert action["verdict"] == "insufficient" and action["critical"] is True
+    assert action["reasons"] == ["abandons_victim"]
     assert ended(session)["passed"] is False
     notes = session.debrief.situations[0].feedback
     assert any("She is still inside." in n for n in notes) and any("preserving life" in n for n in notes)
@@ -138,7 +142,8 @@ def test_an_options_own_tactics_count(tmp_path: Path) -> None:
     tactics = [{"id": "step-back", "label": "Step back", "consideration": "disengage", "rating": "recommended"},
                {"id": "close", "label": "Close in", "consideration": "reposition", "rating": "contraindicated"}]
     withdraw = opt("withdraw", "officer_presence", "end", tactics=["disengage"])
-    situation = sit("serious_bodily_harm_or_death", [withdraw, opt("cew", "intermediate_weapons", "end")], tactics=tactics)
+    situation = sit("serious_bodily_harm_or_death", [withdraw, opt("cew", "intermediate_weapons", "end")],
+                    tactics=tactics)
     session = play_one(tmp_path, situation, "withdraw", plan=[])
     action = records_of(session, "action")[0]
     assert action["verdict"] == "reasonable"  # a tactical option, not "officer presence, insufficient"
@@ -186,9 +191,11 @@ def test_firearm_acts_draw_point_discharge(tmp_path: Path) -> None:
         folder = tmp_path / option
         folder.mkdir()
         results[option] = records_of(play_one(folder, sit("assaultive", [draw, fire]), option), "action")[0]
-    assert (results["draw"]["verdict"], results["draw"]["firearm"], results["draw"]["reportable"]) == ("reasonable", "draw", True)
+    assert (results["draw"]["verdict"], results["draw"]["firearm"], results["draw"]["reportable"]) \
+        == ("reasonable", "draw", True)
     assert results["draw"]["level"] == 5  # the option's level is still level 5; it is judged as covering
-    assert (results["fire"]["verdict"], results["fire"]["firearm"], results["fire"]["reasons"]) == ("excessive", "discharge", ["lethal_excess"])
+    assert (results["fire"]["verdict"], results["fire"]["firearm"], results["fire"]["reasons"]) \
+        == ("excessive", "discharge", ["lethal_excess"])
 
 
 def test_a_draw_is_still_excessive_against_a_passive_subject(tmp_path: Path) -> None:
@@ -199,7 +206,8 @@ def test_a_draw_is_still_excessive_against_a_passive_subject(tmp_path: Path) -> 
 
 def test_an_injury_makes_physical_force_reportable(tmp_path: Path) -> None:
     control = opt("takedown", "physical_control_hard", "end")
-    hurt = ending(injuries=["subject"], follow_up=[{"id": "f", "label": "Check on him", "action": "liaison", "rating": "recommended"}])
+    hurt = ending(injuries=["subject"], follow_up=[{"id": "f", "label": "Check on him", "action": "liaison",
+                                                    "rating": "recommended"}])
     session = play_one(tmp_path, sit("active_resistant", [control]), "takedown", end=hurt)
     assert records_of(session, "action")[0]["reportable"] is False  # a takedown alone is not
     assert records_of(session, "ending_reached")[0]["reportable"] is True  # the injury makes it so
@@ -209,7 +217,8 @@ def test_an_injury_makes_physical_force_reportable(tmp_path: Path) -> None:
 def test_session_competencies_are_logged(tmp_path: Path) -> None:
     session = play_one(tmp_path, sit("passive_resistant", [opt("talk", "communication", "end")]), "talk")
     competencies = ended(session)["competencies"]
-    assert list(competencies) == ["perception", "tactics", "force", "communication", "safety", "authority", "time", "community"]
+    assert list(competencies) == ["perception", "tactics", "force", "communication", "safety", "authority", "time",
+                                  "community"]
     assert competencies["perception"] == 100.0 and competencies["tactics"] is None and competencies["community"] is None
 
 
@@ -219,7 +228,9 @@ ENGLISH_WORDS = re.compile(r"\b(the|you|your|was|with|this|is|Why|level|range|er
 def test_french_debriefs_hold_no_english(tmp_path: Path) -> None:
     options = [opt("knee", "physical_control_hard", "end", rationale={"en": "Too much.", "fr": "Trop."}),
                opt("arrest", "physical_control_soft", "end", without_authority="arrest"),
-               opt("walk", "officer_presence", "end", critical={"reason": "abandons_victim", "note": {"en": "Still inside.", "fr": "Encore à l'intérieur."}}),
+               opt("walk", "officer_presence", "end",
+                   critical={"reason": "abandons_victim",
+                             "note": {"en": "Still inside.", "fr": "Encore à l'intérieur."}}),
                opt("threat", "communication", "end", quality={"communication": "contraindicated", "safety": "poor"}),
                opt("draw", ["communication", "lethal_force"], "end", firearm="draw")]
     for option in options:
@@ -233,7 +244,8 @@ def test_french_debriefs_hold_no_english(tmp_path: Path) -> None:
         loaded = write_scenario(folder, {"s": situation}, {"end": ending(narrative={"en": "Over.", "fr": "Fini."})},
                                 title={"en": "T", "fr": "T"})
         clock = FakeClock()
-        session = Session.start(loaded, SessionSettings(trainee="t", seed=1, mode="headless", lang="fr"), clock=clock, log=None)
+        session = Session.start(loaded, SessionSettings(trainee="t", seed=1, mode="headless", lang="fr"), clock=clock,
+                                log=None)
         session.begin()
         session.assess("cooperative")
         session.act(choice)
@@ -273,7 +285,8 @@ def test_a_discharge_counts_for_signal_detection_and_a_draw_does_not(tmp_path: P
 
 def test_a_carried_tactic_counts_as_the_best_rated_of_its_kind(tmp_path: Path) -> None:
     tactics = [{"id": "slow", "label": "Slow down", "consideration": "time", "rating": "recommended"},
-               {"id": "stall", "label": "Stand over him and wait", "consideration": "time", "rating": "contraindicated"}]
+               {"id": "stall", "label": "Stand over him and wait", "consideration": "time",
+                "rating": "contraindicated"}]
     wait = opt("wait", "communication", "end", tactics=["time"])
     session = play_one(tmp_path, sit("passive_resistant", [wait], tactics=tactics), "wait", plan=[])
     assert records_of(session, "situation_scored")[0]["scores"]["plan"] == 1.0  # credited with "slow" only
@@ -282,9 +295,12 @@ def test_a_carried_tactic_counts_as_the_best_rated_of_its_kind(tmp_path: Path) -
 def test_the_authors_note_reaches_the_run_output(tmp_path: Path) -> None:
     from support.review import run_cli
 
-    leave = opt("leave", "officer_presence", "end", critical={"reason": "abandons_victim", "note": "She is still inside."})
+    leave = opt("leave", "officer_presence", "end", critical={"reason": "abandons_victim",
+                                                              "note": "She is still inside."})
     write_scenario(tmp_path, {"s": sit("assaultive", [leave])}, {"end": ending()})
     answers = tmp_path / "a.yaml"
     answers.write_text("- {situation: s, assess: assaultive, act: leave}\n", encoding="utf-8")
-    code, out, _ = run_cli(["run", str(tmp_path / "s.yaml"), "--answers", str(answers), "--log-dir", str(tmp_path / "logs")])
-    assert code == 0 and "critical error: s/leave: abandons_victim: " in out and "author's note: She is still inside." in out
+    code, out, _ = run_cli(["run", str(tmp_path / "s.yaml"), "--answers", str(answers), "--log-dir",
+                            str(tmp_path / "logs")])
+    assert code == 0 and "critical error: s/leave: abandons_victim: " in out
+    assert "author's note: She is still inside." in out

@@ -55,7 +55,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def full_store(request: pytest.FixtureRequest, corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+def full_store(request: pytest.FixtureRequest, corpus: Path,
+               tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     """The whole corpus imported once per backend (the 600-log tests share it):
     (URL, what the first import printed)."""
     if request.param == "sqlite":
@@ -109,7 +110,8 @@ def test_renamed_copies_are_the_same_sessions(db: str, corpus: Path, tmp_path: P
     assert code == 0
     _, report, _ = review_json("--db", db)
     ids = {p.stem for p in originals}
-    assert report["totals"]["sessions"] == len(list(originals[0].parent.glob("*.jsonl"))) + len(ids - {p.stem for p in originals[0].parent.glob("*.jsonl")})
+    in_folder = {p.stem for p in originals[0].parent.glob("*.jsonl")}
+    assert report["totals"]["sessions"] == len(in_folder) + len(ids - in_folder)
     assert len({row["session_id"] for row in report["sessions"]}) == report["totals"]["sessions"]
 
 
@@ -209,8 +211,10 @@ def test_annotations_are_shown_and_cannot_be_edited_unnoticed(db: str, corpus: P
     sid = logs[0].stem
     key = tmp_path / "academy.key"
     key.write_text("academy-secret\n")
-    assert run_cli(["annotate", sid, "--by", "sgt-lee", "--note", "good use of cover", "--db", db, "--key-file", str(key)])[0] == 0
-    assert run_cli(["annotate", sid, "--by", "sgt-lee", "--remediation", "repeat crisis drills", "--db", db, "--key-file", str(key)])[0] == 0
+    assert run_cli(["annotate", sid, "--by", "sgt-lee", "--note", "good use of cover", "--db", db, "--key-file",
+                    str(key)])[0] == 0
+    assert run_cli(["annotate", sid, "--by", "sgt-lee", "--remediation", "repeat crisis drills", "--db", db,
+                    "--key-file", str(key)])[0] == 0
     assert run_cli(["annotate", sid, "--by", "insp-roy", "--sign-off", "--db", db, "--key-file", str(key)])[0] == 0
     code, _, err = run_cli(["annotate", "no-such-session", "--by", "sgt-lee", "--note", "x", "--db", db])
     assert code == 1 and "not in the store" in err and "Traceback" not in err
@@ -359,7 +363,8 @@ def test_run_logs_cohort_and_stores_the_session(tmp_path: Path) -> None:
     assert json.loads(log.read_bytes().splitlines()[0])["cohort"] == "2026-spring"
     row = sqlite3.connect(db).execute("SELECT cohort, status FROM sessions").fetchall()
     assert row == [("2026-spring", "complete")]
-    code, out, _ = run_cli(["run", "scenarios/phone-not-gun.yaml", "--policy", "best", "--log-dir", str(tmp_path / "logs")])
+    code, out, _ = run_cli(["run", "scenarios/phone-not-gun.yaml", "--policy", "best", "--log-dir",
+                            str(tmp_path / "logs")])
     log = Path(out.strip().splitlines()[-1].removeprefix("log: "))
     assert "cohort" not in json.loads(log.read_bytes().splitlines()[0])
 
@@ -368,8 +373,10 @@ def test_store_is_not_imported_by_validate() -> None:
     import subprocess
     import sys
 
-    probe = "import sys; from simulator.cli import main; main(['validate', 'scenarios/phone-not-gun.yaml']); print('sqlalchemy' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    probe = ("import sys; from simulator.cli import main; main(['validate', 'scenarios/phone-not-gun.yaml']); "
+             "print('sqlalchemy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         cwd=Path(__file__).parent.parent)
     assert out.stdout.strip().endswith("False")
 
 

@@ -93,7 +93,8 @@ def test_invalid_homepage_is_refused_in_one_line(cohort: Path, tmp_path: Path) -
 
 @pytest.mark.parametrize("argv, message", [
     (["--lrs", "ftp://x"], "not an http(s) URL"),
-    (["--lrs", "http://127.0.0.1:1/xAPI", "--lrs-user", "u", "--lrs-password-file", "/no/such/file"], "cannot read the LRS password file"),
+    (["--lrs", "http://127.0.0.1:1/xAPI", "--lrs-user", "u", "--lrs-password-file", "/no/such/file"],
+     "cannot read the LRS password file"),
     (["--accounts", "/no/such/accounts.csv"], "cannot read the accounts file"),
 ])
 def test_bad_lrs_options_are_one_line(cohort: Path, argv: list[str], message: str) -> None:

@@ -69,7 +69,8 @@ ERRORS = {
         "situation 'lowers-knife' does not ask for 'plan'; remove it"),
     "no act while time remains": (
         "- {situation: arrival, assess: serious_bodily_harm_or_death, plan: [cover]}\n",
-        "no 'act' for situation 'arrival' and its 'seconds' stay within the time limit (options: talk, challenge, tackle)"),
+        "no 'act' for situation 'arrival' and its 'seconds' stay within the time limit "
+        "(options: talk, challenge, tackle)"),
     "the file ends before the scenario": (
         START,
         "the file ends, but the session reached situation 'lowers-knife'"),

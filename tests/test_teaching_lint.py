@@ -13,17 +13,20 @@ from support.engine import ending, opt, sit, write_scenario
 FOLLOW_UP = [{"id": "f", "label": "Check on him", "action": "liaison", "rating": "recommended"}]
 
 
-def warnings_of(tmp_path: Path, situations: dict[str, Any], endings: dict[str, Any] | None = None, **top: Any) -> list[str]:
+def warnings_of(tmp_path: Path, situations: dict[str, Any], endings: dict[str, Any] | None = None,
+                **top: Any) -> list[str]:
     loaded = write_scenario(tmp_path, situations, endings or {"end": ending()}, **top)
     return [p.message for p in loaded.warnings]
 
 
 def test_a_sound_scenario_has_no_teaching_warning(tmp_path: Path) -> None:
-    assert warnings_of(tmp_path, {"s": sit("passive_resistant", [opt("talk", "communication", "end", preferred=True)])}) == []
+    assert warnings_of(tmp_path, {"s": sit("passive_resistant", [opt("talk", "communication", "end",
+                                                                     preferred=True)])}) == []
 
 
 def test_preferred_not_reasonable(tmp_path: Path) -> None:
-    messages = warnings_of(tmp_path, {"s": sit("passive_resistant", [opt("spray", "intermediate_weapons", "end", preferred=True)])})
+    spray = opt("spray", "intermediate_weapons", "end", preferred=True)
+    messages = warnings_of(tmp_path, {"s": sit("passive_resistant", [spray])})
     assert any("preferred option 'spray' is judged excessive" in m for m in messages)
     assert any("preferred option 'spray' is a critical error" in m for m in messages)
 
@@ -36,7 +39,8 @@ def test_preferred_and_critical_by_the_author(tmp_path: Path) -> None:
 
 def test_more_than_one_preferred(tmp_path: Path) -> None:
     options = [opt("a", "communication", "end", preferred=True), opt("b", "communication", "end", preferred=True)]
-    assert any("more than one preferred option (a, b)" in m for m in warnings_of(tmp_path, {"s": sit("passive_resistant", options)}))
+    messages = warnings_of(tmp_path, {"s": sit("passive_resistant", options)})
+    assert any("more than one preferred option (a, b)" in m for m in messages)
 
 
 def test_disengage_judged_insufficient_without_override_or_rationale(tmp_path: Path) -> None:
@@ -44,18 +48,21 @@ def test_disengage_judged_insufficient_without_override_or_rationale(tmp_path: P
     messages = warnings_of(tmp_path, {"s": sit("assaultive", [leave, opt("hold", "physical_control_soft", "end")])})
     assert any("carries out disengage but is judged insufficient" in m for m in messages)
     explained = opt("leave", "officer_presence", "end", tactics=["disengage"], rationale="Backing off is fine here.")
-    assert warnings_of(tmp_path, {"s": sit("assaultive", [explained, opt("hold", "physical_control_soft", "end")])}) == []
+    assert warnings_of(tmp_path, {"s": sit("assaultive", [explained, opt("hold", "physical_control_soft", "end")])}) \
+        == []
 
 
 def test_punished_wait_where_tactics_recommend_time(tmp_path: Path) -> None:
     tactics = [{"id": "slow", "label": "Slow down", "consideration": "time", "rating": "recommended"}]
-    situation = sit("passive_resistant", [opt("talk", "communication", "end")], tactics=tactics, time_limit_s=20, timeout="end")
+    situation = sit("passive_resistant", [opt("talk", "communication", "end")], tactics=tactics, time_limit_s=20,
+                    timeout="end")
     assert any("recommend taking time" in m for m in warnings_of(tmp_path, {"s": situation}))
     assert warnings_of(tmp_path, {"s": {**situation, "wait": {}}}) == []
 
 
 def test_no_follow_up_tagged_as_an_action(tmp_path: Path) -> None:
-    follow_up = [*FOLLOW_UP, {"id": "x", "label": "No follow-up needed", "action": "enforcement", "rating": "contraindicated"}]
+    follow_up = [*FOLLOW_UP, {"id": "x", "label": "No follow-up needed", "action": "enforcement",
+                              "rating": "contraindicated"}]
     messages = warnings_of(tmp_path, {"s": sit("cooperative", [opt("talk", "communication", "end")])},
                            {"end": ending(follow_up=follow_up)})
     assert messages == ["follow-up 'x' is no front-line action at all; tag it 'action: none', not 'enforcement'"]
@@ -75,20 +82,23 @@ def test_harmful_ending_without_follow_up(tmp_path: Path) -> None:
 ])
 def test_firearm_needs_lethal_force(tmp_path: Path, field: str, value: str, message: str) -> None:
     with pytest.raises(ScenarioError) as caught:
-        write_scenario(tmp_path, {"s": sit("assaultive", [opt("x", "communication", "end", **{field: value})])}, {"end": ending()})
+        write_scenario(tmp_path, {"s": sit("assaultive", [opt("x", "communication", "end", **{field: value})])},
+                       {"end": ending()})
     assert message in str(caught.value)
 
 
 def test_wait_needs_a_time_limit(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as caught:
-        write_scenario(tmp_path, {"s": sit("cooperative", [opt("x", "communication", "end")], wait={})}, {"end": ending()})
+        write_scenario(tmp_path, {"s": sit("cooperative", [opt("x", "communication", "end")], wait={})},
+                       {"end": ending()})
     assert "'wait' needs a 'time_limit_s' and a 'timeout'" in str(caught.value)
 
 
 def test_strict_validate_fails_on_a_teaching_warning(tmp_path: Path) -> None:
     from support.review import run_cli
 
-    write_scenario(tmp_path, {"s": sit("passive_resistant", [opt("spray", "intermediate_weapons", "end", preferred=True)])},
+    write_scenario(tmp_path, {"s": sit("passive_resistant", [opt("spray", "intermediate_weapons", "end",
+                                                                 preferred=True)])},
                    {"end": ending()})
     code, out, _ = run_cli(["validate", "--strict", str(tmp_path / "s.yaml")])
     assert code == 1 and "warning: preferred option 'spray' is judged excessive" in out
@@ -96,5 +106,5 @@ def test_strict_validate_fails_on_a_teaching_warning(tmp_path: Path) -> None:
 
 def test_lethal_force_must_say_which_act(tmp_path: Path) -> None:
     messages = warnings_of(tmp_path, {"s": sit("serious_bodily_harm_or_death", [opt("gun", "lethal_force", "end")])})
-    assert messages == ["option 'gun' uses lethal_force without saying how; add 'firearm: draw', 'point' or 'discharge' "
-                        "(left out, it counts as a shot)"]
+    assert messages == ["option 'gun' uses lethal_force without saying how; "
+                        "add 'firearm: draw', 'point' or 'discharge' (left out, it counts as a shot)"]

@@ -129,10 +129,10 @@ def test_library_lets_the_instructor_pick_the_mode(tmp_path: Path) -> None:
     library = TEACHING.parent
     pilot, _ = pilot_for(tmp_path, None, library=library)
     assert pilot.screen == "library"
-    label = next(l for l in pilot.labels() if l.startswith("Feedback:"))
+    label = next(text for text in pilot.labels() if text.startswith("Feedback:"))
     assert "at the debrief" in label
     pilot.press("f")
-    label = next(l for l in pilot.labels() if l.startswith("Feedback:"))
+    label = next(text for text in pilot.labels() if text.startswith("Feedback:"))
     assert "after every decision" in label
     pilot.press("1")               # open the only scenario
     assert pilot.screen == "briefing"

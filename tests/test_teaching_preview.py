@@ -54,7 +54,8 @@ def test_live_preview_edit_break_fix_play_on(tmp_path: Path) -> None:
 
     # Edit: the new narrative is on screen, at the same situation.
     text = path.read_text(encoding="utf-8")
-    save(path, text.replace("He tells you the shelter on Queen St closed early.", "He says the Queen St shelter is full."))
+    save(path, text.replace("He tells you the shelter on Queen St closed early.",
+                            "He says the Queen St shelter is full."))
     pilot.pump()
     assert pilot.screen == "situation"
     assert flow.session is not first and flow.session.situation_id == "talks"

@@ -55,7 +55,8 @@ def test_a_tab_says_use_spaces(tmp_path: Path) -> None:
      "indented more than the line above"),
     ("    title: {en: The shelter, fr: L'abribus}\n", "      title: {en: The shelter, fr: L'abribus}\n",
      "the keys of one mapping must start in the same column"),
-    ("    subject:\n      behaviour: passive_resistant\n      cues:", "    subject:\n      behaviour: passive_resistant\n    cues:",
+    ("    subject:\n      behaviour: passive_resistant\n      cues:",
+     "    subject:\n      behaviour: passive_resistant\n    cues:",
      "'cues' is not a field here; it belongs under 'subject': check this line's indentation"),
     ("      - speaker: {en: Supervisor", "     - speaker: {en: Supervisor", "indented"),
     ("summary:\n", "summary\n", "no 'key: value' colon"),
@@ -113,7 +114,8 @@ def test_file_name_must_match_the_id(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_variable_changed_but_never_tested_warns(tmp_path: Path) -> None:
     text = teaching_text().replace("start: shelter", "variables: {rapport: 0}\nstart: shelter").replace(
-        "        preferred: true\n        next: talks", "        preferred: true\n        effects: {rapport: 1}\n        next: talks")
+        "        preferred: true\n        next: talks",
+        "        preferred: true\n        effects: {rapport: 1}\n        next: talks")
     messages = errors_of(write(tmp_path, text))
     assert any("warning: variable 'rapport' is changed by options but no 'if' ever tests it" in m for m in messages)
 
@@ -123,8 +125,10 @@ def test_variable_changed_but_never_tested_warns(tmp_path: Path) -> None:
 
 def test_partial_translation_is_reported_for_every_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = teaching_text().replace("    fr: Il est cooperatif", "").replace(
-        "      fr: Il vous dit que le refuge de la rue Queen a fermé tôt. Il partirait s'il avait un endroit au chaud.\n", "")
-    text = text.replace("label: {en: Arrest him for trespass, fr: L'arrêter pour intrusion}", "label: Arrest him for trespass")
+        "      fr: Il vous dit que le refuge de la rue Queen a fermé tôt. "
+        "Il partirait s'il avait un endroit au chaud.\n", "")
+    text = text.replace("label: {en: Arrest him for trespass, fr: L'arrêter pour intrusion}",
+                        "label: Arrest him for trespass")
     path = write(tmp_path, text)
     assert main(["validate", str(path)]) == 0           # a warning: the window falls back to English
     assert main(["validate", "--strict", str(path)]) == 1
@@ -152,7 +156,8 @@ def test_unknown_language_code_is_an_error(tmp_path: Path, old: str, new: str, w
 # --- rubric files --------------------------------------------------------------------------------------
 
 
-def test_validate_checks_the_rubric_file_with_its_own_positions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_checks_the_rubric_file_with_its_own_positions(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, teaching_text().replace("start: shelter", "rubric: strict.yaml\nstart: shelter"))
     (tmp_path / "strict.yaml").write_text("name: strict\nweights: {assess: 0.3, plann: 0.2}\npass_mark: 170\n")
     assert main(["validate", str(path)]) == 1
@@ -248,6 +253,7 @@ def test_teaching_fixture_is_clean_even_under_strict(tmp_path: Path) -> None:
 
 
 def test_a_labelled_bystander_outside_the_scene_points_at_its_at(tmp_path: Path) -> None:
-    text = teaching_text().replace("- {at: [3, 1.5], label: {en: Supervisor", "- {at: [30, 1.5], label: {en: Supervisor")
+    text = teaching_text().replace("- {at: [3, 1.5], label: {en: Supervisor",
+                                   "- {at: [30, 1.5], label: {en: Supervisor")
     (message,) = [m for m in errors_of(write(tmp_path, text)) if "outside" in m]
     assert ":50:16: error: point [30.0, 1.5] lies outside the 12 x 6 m scene" in message

@@ -157,4 +157,5 @@ def test_without_a_display_the_window_commands_say_so_in_one_line(command: list[
     result = subprocess.run([sys.executable, "-m", "simulator", *argv, "--size", "1024x640"], env=env, cwd=tmp_path,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [f"uofsim {command[0]}: no display found: run it in a desktop session (DISPLAY or WAYLAND_DISPLAY)"]
+    assert result.stderr.strip().splitlines() == [
+        f"uofsim {command[0]}: no display found: run it in a desktop session (DISPLAY or WAYLAND_DISPLAY)"]

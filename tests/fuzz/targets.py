@@ -24,7 +24,9 @@ KEYS = ["situation", "assess", "plan", "act", "seconds", "follow_up", "extra"]
 
 _scalar = st.one_of(st.sampled_from(IDS + SITUATIONS), st.integers(-5, 10**6), st.floats(allow_nan=True),
                     st.booleans(), st.none(), st.text(max_size=8))
-_value = st.recursive(_scalar, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=3),
+_value = st.recursive(_scalar,
+                      lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner,
+                                                                                  max_size=3),
                       max_leaves=8)
 _entry = st.fixed_dictionaries(
     {"situation": st.sampled_from(SITUATIONS)},
@@ -48,7 +50,8 @@ def answers_bytes(draw: st.DrawFn) -> bytes:
         if not raw:
             break
         at = draw(st.integers(0, len(raw) - 1))
-        raw[at:at + draw(st.integers(0, 3))] = draw(st.sampled_from([b"", b": ", b"- ", b"&a ", b"*a", b"!!python/name:os.system ",
+        raw[at:at + draw(st.integers(0, 3))] = draw(st.sampled_from([b"", b": ", b"- ", b"&a ", b"*a",
+                                                                     b"!!python/name:os.system ",
                                                                      b"[", b"{", b"\x00", b"\xff", b"\n  "]))
     return bytes(raw)
 

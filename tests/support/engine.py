@@ -44,7 +44,8 @@ def start(loaded: LoadedScenario, seed: int = 1, **settings: Any) -> tuple[Sessi
 
 def chain(n: int, behaviour: str = "passive_resistant", option: dict[str, Any] | None = None) -> dict[str, Any]:
     """n situations in a row, each with one communication option (assess asked)."""
-    return {f"s{i}": sit(behaviour, [dict(option) if option else opt("talk", "communication", f"s{i + 1}" if i + 1 < n else "end")])
+    return {f"s{i}": sit(behaviour, [dict(option) if option else opt("talk", "communication",
+                                                                     f"s{i + 1}" if i + 1 < n else "end")])
             for i in range(n)}
 
 

@@ -32,7 +32,8 @@ def play(log_dir: Path, scenario: str | Path, trainee: str, *, policy: str | Non
     path = scenario if isinstance(scenario, Path) else SCENARIOS / f"{scenario}.yaml"
     argv = ["run", str(path), "--seed", str(seed), "--trainee", trainee, "--log-dir", str(log_dir)]
     argv += ["--answers", str(answers)] if answers else ["--policy", policy or "best"]
-    code, out, err = run_cli(argv)
+    with no_fsync():  # test corpora: the same bytes; durability is tested elsewhere
+        code, out, err = run_cli(argv)
     assert code == 0, err
     return Path(out.strip().splitlines()[-1].removeprefix("log: "))
 
@@ -66,7 +67,8 @@ def write_log(
     writer.write(
         "session_started", format=fmt, session_id=session_id, trainee=trainee, workstation="ws-1",
         app_version="0.1.0", started_at=f"2026-01-01T10:{minute:02d}:00.000Z", seed=1, lang="en",
-        scenario={"id": scenario, "version": "1.0", "title": f"{scenario} title", "difficulty": difficulty, "sha256": "0" * 64},
+        scenario={"id": scenario, "version": "1.0", "title": f"{scenario} title", "difficulty": difficulty,
+                  "sha256": "0" * 64},
         rubric={"name": "default", "sha256": "0" * 64}, mode="headless",
     )
     for type_, fields in body:
@@ -77,22 +79,28 @@ def write_log(
 
 
 def situation(sid: str, behaviour: str, *, assessed: str, plan_score: float, option: str, level: int, verdict: str,
-              range_max: str, total: float, seconds: float = 1.0, critical: bool = False) -> list[tuple[str, dict[str, Any]]]:
+              range_max: str, total: float, seconds: float = 1.0, critical: bool = False) -> list[tuple[str, dict[str,
+                                                                                                                  Any]]]:
     """The records of one situation played to the end."""
     return [
         ("situation_entered", {"situation": sid, "behaviour": behaviour, "time_limit_s": None}),
-        ("assessment", {"situation": sid, "chosen": assessed, "expected": behaviour, "score": 1.0 if assessed == behaviour else 0.0, "decision_s": seconds}),
+        ("assessment", {"situation": sid, "chosen": assessed, "expected": behaviour,
+                        "score": 1.0 if assessed == behaviour else 0.0, "decision_s": seconds}),
         ("plan", {"situation": sid, "chosen": ["cover"], "score": plan_score, "decision_s": seconds}),
-        ("action", {"situation": sid, "option": option, "force": ["communication", "lethal_force"] if level == 5 else ["communication"],
+        ("action", {"situation": sid, "option": option, "force": ["communication",
+                                                                  "lethal_force"] if level == 5 else ["communication"],
                     "level": level, "range": {"min": "communication", "max": range_max}, "verdict": verdict,
-                    "severity": 0 if verdict == "reasonable" else 1, "critical": critical, "reportable": level == 5, "decision_s": seconds}),
-        ("situation_scored", {"situation": sid, "scores": {"assess": None, "plan": None, "act": None, "time": None, "total": total}}),
+                    "severity": 0 if verdict == "reasonable" else 1, "critical": critical, "reportable": level == 5,
+                    "decision_s": seconds}),
+        ("situation_scored", {"situation": sid, "scores": {"assess": None, "plan": None, "act": None, "time": None,
+                                                           "total": total}}),
     ]
 
 
 def ended(score: float, passed: bool, criticals: int = 0) -> list[tuple[str, dict[str, Any]]]:
     errors = [{"situation": "x", "option": "y", "reason": "z"}] * criticals
-    return [("session_ended", {"score": score, "passed": passed, "critical_errors": errors, "community": None, "situations": 1})]
+    return [("session_ended", {"score": score, "passed": passed, "critical_errors": errors, "community": None,
+                               "situations": 1})]
 
 
 def review_json(*paths: Path | str, extra: Sequence[str] = ()) -> tuple[int, dict[str, Any], str]:
@@ -116,13 +124,13 @@ def cohort(folder: Path, trainees: int = 25, *, templates_dir: Path | None = Non
     Recruits differ: some pass everything (ready), some have scenarios left (not
     yet), some keep failing or make critical errors (need help); most improve."""
     templates_dir = templates_dir or folder.parent / f"{folder.name}-templates"
-    with _no_fsync():
+    with no_fsync():
         _cohort(folder, trainees, templates_dir)
     return folder
 
 
 @contextlib.contextmanager
-def _no_fsync() -> Any:
+def no_fsync() -> Any:
     """fsync off while generating: the bytes are the same, only durability differs (and it is slow)."""
     import os
 

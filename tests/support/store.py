@@ -23,7 +23,8 @@ from simulator.logbook import SessionLogWriter, read_record
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("UOFSIM_PG_BIN", "/usr/lib/postgresql/15/bin"))
-SCENARIOS = ["phone-not-gun", "crisis-knife-apartment", "shoplifter-flees", "trespasser-goes-limp", "bar-refuses-to-leave"]
+SCENARIOS = ["phone-not-gun", "crisis-knife-apartment", "shoplifter-flees", "trespasser-goes-limp",
+             "bar-refuses-to-leave"]
 COMPETENCIES = ("perception", "tactics", "force", "communication", "safety", "authority", "time", "community")
 
 
@@ -80,7 +81,8 @@ def create_database(server_url: str, name: str) -> str:
 
 def ralph_command() -> Path | None:
     """Ralph's CLI from its own venv (.venv-ralph, made by .ci/run), $UOFSIM_RALPH, or PATH."""
-    for candidate in (os.environ.get("UOFSIM_RALPH"), str(ROOT / ".venv-ralph" / "bin" / "ralph"), shutil.which("ralph")):
+    for candidate in (os.environ.get("UOFSIM_RALPH"), str(ROOT / ".venv-ralph" / "bin" / "ralph"),
+                      shutil.which("ralph")):
         if candidate and Path(candidate).exists():
             return Path(candidate)
     return None
