@@ -9,6 +9,8 @@ import pytest
 from simulator.domain import Behaviour, Rating
 from simulator.engine.scoring import (
     DEFAULT_RUBRIC as R,
+)
+from simulator.engine.scoring import (
     assess_score,
     load_rubric,
     percent,

@@ -13,12 +13,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from simulator.logbook import verify_bytes
 from simulator.ui.run import ReplayError, load_replay
+from support.hardening2 import SCENARIOS, real_log, rechain, records_of
 from support.review import run_cli
-from support.hardening2 import SCENARIOS, rechain, real_log, records_of
 
 FIXED = ("seq", "prev", "digest", "mac")  # rechain rewrites these anyway
 

@@ -23,8 +23,8 @@ from simulator.scenario.assets import image_size
 from simulator.scenario.source import parse
 from simulator.scenario.statespace import MAX_STEPS
 from support.engine import lines
+from support.hardening2 import HOSTILE, real_log, rechain, records_of
 from support.review import run_cli
-from support.hardening2 import HOSTILE, rechain, real_log, records_of
 
 KEY = b"academy-key-for-h2"
 

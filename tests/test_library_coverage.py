@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from simulator.engine.scoring import DEFAULT_RUBRIC, ActAppraisal, appraise
 from simulator.domain.model import Behaviour, Factor, Force, Verdict
+from simulator.engine.scoring import DEFAULT_RUBRIC, ActAppraisal, appraise
 from simulator.scenario import Branch, RandomNext, Scenario, Situation, Text, load_scenario
 from simulator.scenario.model import Option, next_targets
 

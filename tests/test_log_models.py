@@ -10,7 +10,6 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from support.golden import GOLDEN, PLAYS, write_golden_logs
 from simulator.logbook import SessionLogWriter, verify_file
 from simulator.logbook.models import (
     END_TYPES,
@@ -25,6 +24,7 @@ from simulator.logbook.models import (
     record_problem,
 )
 from simulator.logbook.records import canonical_json
+from support.golden import GOLDEN, PLAYS, write_golden_logs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPORA = [FIXTURES / "logs-v0", GOLDEN]
@@ -86,7 +86,7 @@ def test_types_come_from_the_models() -> None:
 
 def test_records_are_frozen() -> None:
     record = SessionAborted(reason="quit")
-    with pytest.raises(Exception):
+    with pytest.raises(AttributeError):
         record.reason = "error"  # type: ignore[misc]
 
 
@@ -95,10 +95,16 @@ def test_records_are_frozen() -> None:
     [
         ({"seq": 1, "t": 1.0, "type": "levitation"}, "unknown record type 'levitation'"),
         ({"seq": 1, "t": 1.0}, "unknown record type None"),
+        ({"seq": 1, "t": 1.0, "type": ["action"]}, "unknown record type ['action']"),
+        ({"seq": 1, "t": 1.0, "type": "session_started", "format": 1, "session_id": "s", "trainee": "t",
+          "started_at": "2026-13-01T00:00:00Z", "scenario": {"id": "x"}}, "session_started: started_at is not an ISO"),
+        ({"seq": 1, "t": 1.0, "type": "session_started", "format": 2, "session_id": "s", "trainee": "t",
+          "started_at": "2026-12-01T00:00:00Z", "scenario": {"id": "x"}}, "format version 2"),
         ({"seq": 1, "t": "soon", "type": "session_aborted", "reason": "quit"}, "session_aborted: t is not a number"),
         ({"seq": 1, "t": 1.0, "type": "session_aborted"}, "session_aborted: missing reason"),
         ({"seq": 1, "t": 1.0, "type": "session_aborted", "reason": ""}, "session_aborted: reason has the wrong type"),
-        ({"seq": 1, "t": 1.0, "type": "timeout", "situation": "s", "phase": "nap"}, "timeout: phase has the wrong type"),
+        ({"seq": 1, "t": 1.0, "type": "timeout", "situation": "s", "phase": "nap"},
+         "timeout: phase has the wrong type"),
         ({"seq": 1, "t": 1.0, "type": "timeout", "situation": "s", "phase": "act", "wait": 1},
          "timeout: wait has the wrong type"),
     ],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import signal
 import subprocess
@@ -17,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator.logbook import LogWriteError, SessionLogWriter, read_log, verify_bytes, verify_file
-from simulator.logbook.models import Plan, SessionAborted, SessionEnded, SessionStarted, Timeout
+from simulator.logbook.models import Plan, SessionAborted, SessionEnded, Timeout
 from support.logbook import KEY, independent_check, start_record, step_clock, write_sample_log
 
 REPO = Path(__file__).resolve().parents[1]

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from support.review import run_cli
 from simulator.engine import debrief_from_records
 from simulator.logbook import read_record
+from support.review import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "logs-v0"

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from support.review import play, review_json, run_cli
 from simulator.logbook import read_log
+from support.review import play, review_json, run_cli
 
 SCENARIOS = ["phone-not-gun", "crisis-knife-apartment", "shoplifter-flees", "trespasser-goes-limp",
              "bar-refuses-to-leave", "assault-parking-lot"]

@@ -4,11 +4,10 @@ size (25 recruits x 12 scenarios): screenshots, print to PDF, nothing cut."""
 
 from __future__ import annotations
 
-import os
-
 import csv
 import importlib.util
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -18,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from support.review import ROOT, cohort, ended, review_json, run_cli, situation, write_log
 from simulator.review import DEFAULT_RULE, ReadinessRule, trainee_readiness
 from simulator.review.formatting import DIGITS
 from simulator.review.render_csv import TABLES
+from support.review import ROOT, cohort, ended, review_json, run_cli, situation, write_log
 
 S, A, P = "serious_bodily_harm_or_death", "assaultive", "passive_resistant"
 DOCS = ROOT / "docs"

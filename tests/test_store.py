@@ -306,10 +306,9 @@ def test_readiness_rule_and_cohorts(full_store: tuple[str, str], corpus: Path, t
 
 
 def test_readiness_rule_on_hand_made_sessions(tmp_path: Path) -> None:
-    from support.review import ended, situation, write_log
-
     from simulator.academy.readiness import academy_section
     from simulator.academy.settings import AcademySettings
+    from support.review import ended, situation, write_log
 
     body = situation("s1", "cooperative", assessed="cooperative", plan_score=1.0, option="talk", level=1,
                      verdict="reasonable", range_max="communication", total=1.0)
@@ -391,13 +390,11 @@ def test_progress_bar_and_summary_line(tmp_path: Path, corpus: Path) -> None:
 def test_migrations_build_exactly_the_schema_the_code_uses(db: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
-
-    from simulator.store import open_store
-    from simulator.store.schema import metadata
-
     from alembic.script import ScriptDirectory
 
+    from simulator.store import open_store
     from simulator.store.db import HEAD, _alembic_config
+    from simulator.store.schema import metadata
 
     store = open_store(db)
     try:

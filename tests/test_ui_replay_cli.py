@@ -18,10 +18,10 @@ import pytest
 from simulator.cli import main
 from simulator.engine import FakeClock
 from simulator.scenario import load_file
+from simulator.strings import Strings, keys
 from simulator.ui.flow import PlayConfig
 from simulator.ui.pilot import Pilot
 from simulator.ui.run import ReplayError, load_replay, play_app, replay_app
-from simulator.strings import Strings, keys
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT / "tests" / "fixtures" / "contract_example.yaml"
