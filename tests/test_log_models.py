@@ -21,7 +21,6 @@ from simulator.logbook.models import (
     SessionAborted,
     Timeout,
     read_record,
-    record_problem,
 )
 from simulator.logbook.records import canonical_json
 from support.golden import GOLDEN, PLAYS, write_golden_logs
@@ -110,9 +109,9 @@ def test_records_are_frozen() -> None:
     ],
 )
 def test_a_bad_record_is_named_in_one_line(data: dict, problem: str) -> None:
-    assert record_problem(data).startswith(problem)
-    with pytest.raises(RecordError):
+    with pytest.raises(RecordError) as refused:
         read_record(data)
+    assert str(refused.value).startswith(problem)
 
 
 def test_the_writer_takes_models_and_refuses_after_the_end(tmp_path: Path) -> None:

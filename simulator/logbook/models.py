@@ -253,15 +253,10 @@ _MODELS: tuple[type[LogRecord], ...] = (
     SessionStarted, SituationEntered, Assessment, Plan, Action, Timeout, SituationScored, EndingReached,
     FollowUp, Paused, Resumed, SessionEnded, SessionAborted,
 )
-AnyRecord = Union[
-    SessionStarted, SituationEntered, Assessment, Plan, Action, Timeout, SituationScored, EndingReached,
-    FollowUp, Paused, Resumed, SessionEnded, SessionAborted,
-]
 RECORD_MODELS: dict[str, type[LogRecord]] = {str(cls.__struct_config__.tag): cls for cls in _MODELS}
-START_TYPE = "session_started"
+START_TYPE = str(SessionStarted.__struct_config__.tag)
 RECORD_TYPES = frozenset(RECORD_MODELS)
 END_TYPES = frozenset(name for name, cls in RECORD_MODELS.items() if cls.ENDS_SESSION)
-assert RECORD_MODELS[START_TYPE] is SessionStarted
 
 
 class RecordError(ValueError):
@@ -287,15 +282,6 @@ def read_record(data: Any) -> LogRecord:
     if isinstance(record, SessionStarted) and record.format != FORMAT_VERSION:
         raise RecordError(f"format version {record.format!r} (this reader reads version {FORMAT_VERSION})")
     return record
-
-
-def record_problem(data: Any) -> str:
-    """Why `data` is not a record of format 1, or "" if it is."""
-    try:
-        read_record(data)
-    except RecordError as exc:
-        return str(exc)
-    return ""
 
 
 _AT_KEY = re.compile(r" - at `\$\.([^`.\[]+)")

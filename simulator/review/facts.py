@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.domain import FirearmAct, Force
 from simulator.logbook.models import (
     Action,
     Assessment,
@@ -22,8 +23,8 @@ from simulator.logbook.models import (
 )
 from simulator.review import competencies
 
-_LETHAL = "lethal_force"  # Force.LETHAL_FORCE, spelt out: importing the domain costs start-up time
-_SHOTS = (None, "discharge")  # `firearm` absent (old logs) or a discharge; a draw or point is not a shot
+_LETHAL = Force.LETHAL_FORCE.value
+_SHOTS = (None, FirearmAct.DISCHARGE.value)  # `firearm` absent (old logs) or a discharge; a draw or point is not a shot
 
 
 @dataclass(slots=True)

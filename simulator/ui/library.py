@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from simulator.logbook.models import LogRecord, RecordError, SessionEnded, SessionStarted, read_record
+from simulator.logbook.models import LogRecord, SessionEnded, SessionStarted, read_record
 from simulator.scenario import LoadedScenario, ScenarioError, load_file
 from simulator.scenario.library import SCENARIO_SUFFIXES
 
@@ -60,15 +59,6 @@ class Progress:
     passed: bool
 
 
-def _typed(line: dict[str, Any] | None) -> LogRecord | None:
-    if not line:
-        return None
-    try:
-        return read_record(line)
-    except RecordError:
-        return None
-
-
 def trainee_progress(log_dir: Path, trainee: str) -> dict[str, Progress]:
     """Per scenario id, the trainee's attempts, best score and whether any session passed.
 
@@ -80,7 +70,7 @@ def trainee_progress(log_dir: Path, trainee: str) -> dict[str, Progress]:
     if not log_dir.is_dir():
         return {}
     for path in log_dir.glob(f"*_{trainee}_*.jsonl"):
-        first, last = (_typed(line) for line in _edges(path))
+        first, last = _edges(path)
         if not isinstance(first, SessionStarted) or first.trainee != trainee:
             continue
         if isinstance(last, SessionEnded):
@@ -97,7 +87,7 @@ def trainee_progress(log_dir: Path, trainee: str) -> dict[str, Progress]:
     }
 
 
-def _edges(path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+def _edges(path: Path) -> tuple[LogRecord | None, LogRecord | None]:
     """The first and last complete records of a log, or None where unreadable."""
     if path.is_symlink() or not path.is_file():
         return None, None
@@ -113,12 +103,11 @@ def _edges(path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     return _record(head.split(b"\n", 1)[0]), _record(lines[-1]) if lines else None
 
 
-def _record(line: bytes) -> dict[str, Any] | None:
+def _record(line: bytes) -> LogRecord | None:
     try:
-        value = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+        return read_record(json.loads(line))
+    except (ValueError, UnicodeDecodeError):  # RecordError is a ValueError
         return None
-    return value if isinstance(value, dict) else None
 
 
 def call_type(entry: LibraryEntry, named: set[str]) -> str:

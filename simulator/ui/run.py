@@ -44,15 +44,13 @@ def load_replay(log_path: Path, strings_lang: str | None = None) -> ReplayData:
         log = read_log(log_path)
     except LogReadError as exc:
         raise ReplayError(str(exc)) from None
-    started = log.started
-    if started is None:
+    if log.started is None:
         raise ReplayError(f"{log_path}: not a session log (no session_started record)")
     records = _checked_records(log_path, log.records)
-    started_record = records[0] if records and isinstance(records[0], SessionStarted) else None
-    if started_record is None:
-        raise ReplayError(f"{log_path}: not a session log (no session_started record)")
-    info = started_record.scenario
-    lang = strings_lang or started_record.lang or "en"
+    started = records[0]
+    assert isinstance(started, SessionStarted)  # order_problem puts it first
+    info = started.scenario
+    lang = strings_lang or started.lang or "en"
     strings = Strings(lang)
     entry = find_scenario(info.id, [log_path.parent, scenarios_dir()]) if info.id else None
     loaded, problem = None, None

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.logbook.models import END_TYPES
-from simulator.logbook.records import ZERO_HASH, canonical_json, compute_mac, line_hash, with_digest
+from simulator.logbook.records import ZERO_HASH, line_hash
+from support.logbook import chained_line
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile2"
@@ -130,13 +130,7 @@ def rechain(records: list[dict[str, Any]], key: bytes | None = None) -> bytes:
     anyone without one, can do to a log."""
     prev, lines = ZERO_HASH, []
     for seq, record in enumerate(records):
-        body = {k: v for k, v in record.items() if k not in ("seq", "t", "type", "prev", "digest", "mac")}
-        text = canonical_json({"seq": seq, "t": record.get("t", 0), "type": record.get("type"), **body, "prev": prev})
-        if isinstance(record.get("type"), str) and record["type"] in END_TYPES:
-            text = with_digest(text)
-        line = text.encode("utf-8")
-        if key is not None:
-            line = line[:-1] + b',"mac":"' + compute_mac(key, line).encode() + b'"}'
+        line = chained_line(record, seq, prev, key)
         prev = line_hash(line)
         lines.append(line)
     return b"".join(line + b"\n" for line in lines)

@@ -95,6 +95,19 @@ def independent_check(data: bytes, key: bytes | None) -> list[dict]:
     return records
 
 
+def chained_line(record: dict[str, Any], seq: int, prev: str, key: bytes | None) -> bytes:
+    """`record` as line `seq` after a line hashing to `prev`, by the writer's own rules
+    (canonical JSON, digest on end records, mac with `key`), whatever its fields hold."""
+    body = {k: v for k, v in record.items() if k not in ("seq", "t", "type", "prev", "digest", "mac")}
+    text = canonical_json({"seq": seq, "t": record.get("t", 0), "type": record.get("type"), **body, "prev": prev})
+    if isinstance(record.get("type"), str) and record["type"] in END_TYPES:
+        text = with_digest(text)
+    line = text.encode("utf-8")
+    if key is not None:
+        line = line[:-1] + b',"mac":"' + compute_mac(key, line).encode() + b'"}'
+    return line
+
+
 class HandWriter:
     """A log written by hand: any records, valid or not, with a chain, digests and
     MACs that verify. What a buggy writer, or anyone re-chaining a log, can produce;
@@ -115,13 +128,8 @@ class HandWriter:
         return cls(folder / f"{session_id}.jsonl", clock, key)
 
     def write(self, type_: str, /, **fields: Any) -> dict[str, Any]:
-        record = {"seq": self._seq, "t": round(float(self._clock()), 3), "type": type_, **fields, "prev": self._prev}
-        text = canonical_json(record)
-        if type_ in END_TYPES:
-            text = with_digest(text)
-        line = text.encode("utf-8")
-        if self._key is not None:
-            line = line[:-1] + b',"mac":"' + compute_mac(self._key, line).encode() + b'"}'
+        line = chained_line({"t": round(float(self._clock()), 3), "type": type_, **fields}, self._seq, self._prev,
+                            self._key)
         self._handle.write(line + b"\n")
         self._prev = line_hash(line)
         self._seq += 1
